@@ -99,11 +99,11 @@ function isColumnKind(kind: Table3HeaderKind | null): kind is Table3Column | 'su
 function findFirstDataRow(view: GridView): number {
   for (let r = 0; r < view.rowCount; r++) {
     const cells = view.cellsInRow(r);
-    const headerLike = cells.some((cell) => isColumnKind(matchTable3Header(cell.text)));
-    if (headerLike) continue;
+    const headerCells = cells.filter((cell) => isColumnKind(matchTable3Header(cell.text)));
+    if (headerCells.length >= 2) continue;
     const named = cells.some((cell) => cell.row === r && matchTable3Row(cell.text, null) !== null);
     if (named) return r;
-    const numeric = cells.filter((cell) => cell.row === r && /\d/.test(cell.text) && looksLikeValue(cell.text));
+    const numeric = cells.filter((cell) => cell.row === r && /\d/.test(compactText(cell.text)) && looksLikeValue(cell.text));
     if (numeric.length >= 3) return r;
   }
   return 0;
@@ -113,8 +113,8 @@ function classifyColumns(view: GridView, firstDataRow: number): ColumnMap {
   const columns: ColumnMap = [];
   for (let c = 0; c < view.colCount; c++) {
     const cells = view.cellsInColumn(c, 0, firstDataRow).reverse();
-    const narrow = cells.find((cell) => cell.colSpan === 1 && isColumnKind(matchTable3Header(cell.text)));
-    columns.push(narrow ? matchTable3Header(narrow.text) : null);
+    const leaf = cells.find((cell) => isColumnKind(matchTable3Header(cell.text)));
+    columns.push(leaf ? matchTable3Header(leaf.text) : null);
   }
   return columns;
 }
@@ -139,7 +139,7 @@ function columnHoldsValues(view: GridView, col: number, firstDataRow: number): b
   let values = 0;
   for (let r = firstDataRow; r < view.rowCount; r++) {
     const cell = view.at(r, col);
-    if (cell && cell.col === col && cell.colSpan === 1 && /\d/.test(cell.text) && looksLikeValue(cell.text)) values++;
+    if (cell && cell.col === col && cell.colSpan === 1 && /\d/.test(compactText(cell.text)) && looksLikeValue(cell.text)) values++;
   }
   return values >= 2;
 }
@@ -200,21 +200,25 @@ function readPrintedRow(view: GridView, r: number, columns: ColumnMap): PrintedR
   const values: Table3RowCells = {};
   const extraValues: GridCell[] = [];
   let hasValue = false;
-  for (let c = labelEnd; c < view.colCount; c++) {
-    const cell = view.at(r, c);
-    if (!cell || cell.col !== c || cell.row !== r) continue;
-    const kind = columns[c];
+  for (const cell of view.cellsInRow(r, labelEnd).filter((c) => c.row === r && c.col >= labelEnd)) {
     if (compactText(cell.text) !== '') hasValue = true;
-    if (kind === 'subtotal' || !isColumnKind(kind)) {
-      if (kind === 'subtotal' || compactText(cell.text) !== '') extraValues.push(cell);
-      continue;
-    }
-    values[kind] = cell;
+    const kind = columnOfCell(cell, columns, values);
+    if (kind) values[kind] = cell;
+    else if (columns[cell.col] === 'subtotal' || compactText(cell.text) !== '') extraValues.push(cell);
   }
   const label = labelCells.map((cell) => compactText(cell.text)).join('');
   if (!label && !hasValue) return null;
   if (isHeaderOrNoteRow(view, r)) return null;
   return { labelCells, label, values, extraValues, hasValue };
+}
+
+/** The canonical column of a value cell: that of its first grid column, or of another it spans if that is taken. */
+function columnOfCell(cell: GridCell, columns: ColumnMap, taken: Table3RowCells): Table3Column | null {
+  for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
+    const kind = columns[c];
+    if (kind && kind !== 'subtotal' && isColumnKind(kind) && !taken[kind]) return kind;
+  }
+  return null;
 }
 
 function isHeaderOrNoteRow(view: GridView, r: number): boolean {

@@ -74,15 +74,9 @@ function readView(view: GridView, mapping: Table4Mapping): void {
   }
 }
 
+/** The header cells above a value cell, read over its first grid column (merged grids rarely line up exactly). */
 function headerCellsAbove(view: GridView, cell: GridCell): GridCell[] {
-  const cells: GridCell[] = [];
-  for (let r = 0; r < cell.row; r++) {
-    for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
-      const above = view.at(r, c);
-      if (above && above !== cell && !cells.includes(above) && !looksLikeValue(above.text)) cells.push(above);
-    }
-  }
-  return cells;
+  return view.cellsInColumn(cell.col, 0, cell.row).filter((above) => !looksLikeValue(above.text));
 }
 
 function columnLabel(cell: GridCell, column: Table4Column): LabelReading {
