@@ -1,0 +1,114 @@
+/**
+ * The one typed API between the renderer and the main side. Every method has a zod schema for its request and
+ * its response; both transports (Electron IPC and the loopback HTTP bridge) validate with them and call the
+ * same main-side handlers.
+ */
+import { z } from 'zod';
+import { annotationsSchema } from '../model/annotations';
+import { findingSchema } from '../model/finding';
+import { reportSchema } from '../model/report';
+
+export const documentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const documentSummarySchema = z.object({
+  id: documentIdSchema,
+  /** Absolute path on the main side (shown to the reviewer, never trusted from the renderer for file access). */
+  path: z.string(),
+  name: z.string(),
+  fileType: z.enum(['docx', 'doc', 'pdf']),
+  status: z.enum(['pending', 'checked', 'unreadable']),
+  organ: z.string().nullable(),
+  year: z.number().nullable(),
+  counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  reviewState: z.enum(['unreviewed', 'inProgress', 'done']),
+  verdict: z.enum(['通过', '需整改', '退回']).nullable(),
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+const sourceRefSchema = z.union([
+  z.object({ kind: z.literal('docx'), table: z.number(), row: z.number(), cell: z.number() }),
+  z.object({ kind: z.literal('docx-paragraph'), paragraph: z.number() }),
+  z.object({ kind: z.literal('pdf'), page: z.number(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),
+]);
+
+export const cellReadingSchema = z.object({
+  id: z.string(),
+  status: z.enum(['ok', 'blank', 'bad', 'missing', 'notInFormat', 'unreadable']),
+  value: z.number().nullable(),
+  raw: z.string().nullable(),
+  source: sourceRefSchema.optional(),
+  ocr: z.boolean().optional(),
+  correctedFrom: z
+    .object({ status: z.string(), value: z.number().nullable(), raw: z.string().nullable() })
+    .optional(),
+});
+
+export const annotationsInfoSchema = z.object({
+  /** Where the sidecar is (or will be) written. */
+  path: z.string(),
+  /** The document's folder is read-only: notes go to the app's data folder instead. */
+  fallback: z.boolean(),
+  /** Why the reviewer must be told something about the sidecar, if anything. */
+  warning: z.enum(['documentChanged', 'invalidSidecar', 'newerVersion']).nullable(),
+  message: z.string().nullable(),
+});
+
+export const documentReviewSchema = z.object({
+  summary: documentSummarySchema,
+  report: reportSchema.nullable(),
+  findings: z.array(findingSchema.extend({ key: z.string() })),
+  cells: z.record(z.string(), cellReadingSchema),
+  sections: z.array(z.object({ id: z.string(), heading: z.string().nullable(), text: z.string() })),
+  annotations: annotationsSchema,
+  annotationsInfo: annotationsInfoSchema,
+  sha256: z.string(),
+  previousFile: z.string().nullable(),
+});
+export type DocumentReview = z.infer<typeof documentReviewSchema>;
+
+export const originalSchema = z.discriminatedUnion('kind', [
+  /** PDF: the renderer fetches the bytes from the transport's document URL and renders them with pdf.js. */
+  z.object({ kind: z.literal('pdf'), pageCount: z.number().nullable() }),
+  /**
+   * Word: mammoth's HTML. `cellMap[t][r]` lists, for table t (document order) and row r, the w:tc index of
+   * each <td> mammoth kept, so a SourceRef {table, row, cell} finds its <td>.
+   */
+  z.object({ kind: z.literal('html'), html: z.string(), cellMap: z.array(z.array(z.array(z.number()))) }),
+  z.object({ kind: z.literal('none'), message: z.string() }),
+]);
+export type Original = z.infer<typeof originalSchema>;
+
+export const recentFileSchema = z.object({ path: z.string(), name: z.string(), openedAt: z.string() });
+
+const idRequest = z.object({ id: documentIdSchema });
+
+/** Method name → request and response schemas. */
+export const API = {
+  listSession: { request: z.object({}), response: z.object({ documents: z.array(documentSummarySchema) }) },
+  openPaths: { request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }), response: z.object({ documents: z.array(documentSummarySchema) }) },
+  pickFiles: { request: z.object({ folder: z.boolean() }), response: z.object({ documents: z.array(documentSummarySchema) }) },
+  openSample: { request: z.object({}), response: z.object({ document: documentSummarySchema }) },
+  recentFiles: { request: z.object({}), response: z.object({ files: z.array(recentFileSchema) }) },
+  getReview: { request: idRequest, response: documentReviewSchema },
+  getOriginal: { request: idRequest, response: originalSchema },
+  saveAnnotations: { request: z.object({ id: documentIdSchema, annotations: annotationsSchema }), response: documentReviewSchema },
+  printSheet: { request: z.object({ id: documentIdSchema, mode: z.enum(['print', 'pdf']) }), response: z.object({ pdfPath: z.string().nullable() }) },
+} as const;
+
+export type ApiMethod = keyof typeof API;
+export type ApiRequest<M extends ApiMethod> = z.infer<(typeof API)[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.infer<(typeof API)[M]['response']>;
+
+/** What a transport offers the renderer: one call per method, validated on both sides. */
+export interface ReviewApi {
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>>;
+  /** URL from which the renderer fetches a document's original bytes (PDF). */
+  documentUrl(id: string): string;
+}
+
+/** An error the main side reports to the renderer, with a Chinese message. */
+export const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const IPC_CHANNEL_PREFIX = 'nianbao:';
