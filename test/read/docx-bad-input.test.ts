@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../shared/read/docx';
+import { ReadError, type ReadErrorCode } from '../../shared/read/errors';
+import { FIXTURES, readBytes, tablesOf } from './corpus-helpers';
+import { cfbWithStream } from './cfb-builder';
+
+const MAX_MILLISECONDS = 2000;
+
+function timedRead(bytes: Uint8Array): { result: unknown; milliseconds: number } {
+  const start = performance.now();
+  let result: unknown;
+  try {
+    result = readDocx(bytes);
+  } catch (error) {
+    result = error;
+  }
+  return { result, milliseconds: performance.now() - start };
+}
+
+const EXPECTED_ERRORS: Record<string, ReadErrorCode> = {
+  'empty.docx': 'EMPTY_FILE',
+  'pdf-renamed.docx': 'NOT_A_DOCX',
+  'corrupt.docx': 'CORRUPT_DOCX',
+  'bomb.docx': 'ZIP_BOMB',
+  'encrypted.docx': 'DOCX_ENCRYPTED',
+  'billion-laughs.docx': 'DOCX_XML_INVALID',
+  'deep-nesting.docx': 'DOCX_XML_INVALID',
+};
+
+describe('readDocx on hostile and broken files', () => {
+  it.each(Object.entries(EXPECTED_ERRORS))('%s gives %s, quickly', (name, code) => {
+    const bytes = readBytes(join(FIXTURES, 'bad', name));
+    expect(bytes.length).toBeLessThan(200 * 1024);
+    const { result, milliseconds } = timedRead(bytes);
+    expect(result).toBeInstanceOf(ReadError);
+    expect((result as ReadError).code).toBe(code);
+    expect(milliseconds).toBeLessThan(MAX_MILLISECONDS);
+  });
+
+  it('says that a renamed PDF is really a PDF', () => {
+    const { result } = timedRead(readBytes(join(FIXTURES, 'bad', 'pdf-renamed.docx')));
+    expect((result as ReadError).message).toContain('PDF');
+  });
+
+  it('reads a prose-only document: paragraphs, no tables', () => {
+    const { result, milliseconds } = timedRead(readBytes(join(FIXTURES, 'bad', 'no-tables.docx')));
+    expect(result).not.toBeInstanceOf(Error);
+    const content = result as ReturnType<typeof readDocx>;
+    expect(tablesOf(content)).toEqual([]);
+    expect(content.blocks.length).toBeGreaterThan(0);
+    expect(milliseconds).toBeLessThan(MAX_MILLISECONDS);
+  });
+
+  it('tells a legacy .doc renamed to .docx from an encrypted package', () => {
+    const legacy = timedRead(cfbWithStream('WordDocument')).result as ReadError;
+    expect(legacy.code).toBe('NOT_A_DOCX');
+    expect(legacy.message).toContain('.doc');
+    expect((timedRead(cfbWithStream('EncryptedPackage')).result as ReadError).code).toBe('DOCX_ENCRYPTED');
+  });
+
+  it('rejects bytes that are not a zip at all', () => {
+    const text = new TextEncoder().encode('这不是 Word 文档');
+    expect((timedRead(text).result as ReadError).code).toBe('NOT_A_DOCX');
+  });
+
+  it('never throws anything but a ReadError on damaged zips', () => {
+    const good = readBytes(join(FIXTURES, 'corpus', 'd02_docx.docx'));
+    for (let seed = 1; seed <= 60; seed++) {
+      const damaged = good.slice();
+      for (let flip = 0; flip < 8; flip++) damaged[(seed * 7919 * (flip + 1)) % damaged.length] ^= 0x5a;
+      const { result } = timedRead(damaged);
+      if (result instanceof Error) expect(result).toBeInstanceOf(ReadError);
+    }
+  });
+});
