@@ -101,7 +101,7 @@ function findFirstDataRow(view: GridView): number {
     const cells = view.cellsInRow(r);
     const headerCells = cells.filter((cell) => isColumnKind(matchTable3Header(cell.text)));
     if (headerCells.length >= 2) continue;
-    const named = cells.some((cell) => cell.row === r && matchTable3Row(cell.text, null) !== null);
+    const named = cells.some((cell) => cell.row === r && matchTable3Row(cell.text, null) !== null && !isColumnKind(matchTable3Header(cell.text)));
     if (named) return r;
     const numeric = cells.filter((cell) => cell.row === r && /\d/.test(compactText(cell.text)) && looksLikeValue(cell.text));
     if (numeric.length >= 3) return r;
@@ -135,13 +135,13 @@ function fillUnlabelledColumns(view: GridView, columns: ColumnMap, firstDataRow:
   }
 }
 
+/** Data rows have value cells (numbers or blanks) of their own in this column. */
 function columnHoldsValues(view: GridView, col: number, firstDataRow: number): boolean {
-  let values = 0;
   for (let r = firstDataRow; r < view.rowCount; r++) {
     const cell = view.at(r, col);
-    if (cell && cell.col === col && cell.colSpan === 1 && /\d/.test(compactText(cell.text)) && looksLikeValue(cell.text)) values++;
+    if (cell && cell.row === r && cell.col === col && cell.colSpan === 1 && looksLikeValue(cell.text)) return true;
   }
-  return values >= 2;
+  return false;
 }
 
 /** A continuation without its own header: the columns of the previous piece, aligned on the right edge. */

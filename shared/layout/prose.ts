@@ -185,9 +185,12 @@ function findTitle(blocks: Block[], headings: Map<number, HeadingMatch>): { text
   return { text, source: block.source };
 }
 
+/** A bare year standing right before 政府信息公开 (the 年 lost, as in some web copies of titles). */
+const BARE_TITLE_YEAR = /((?:19|20)\d{2})(?=(?:年度)?(?:政府)?信息公开)/;
+
 export function yearIn(text: string): number | null {
   const compact = compactText(text);
-  const arabic = /(\d{4})年/.exec(compact);
+  const arabic = /(\d{4})年/.exec(compact) ?? BARE_TITLE_YEAR.exec(compact);
   if (arabic) return Number(arabic[1]);
   const chinese = /([〇零一二三四五六七八九○]{4})年/.exec(compact);
   return chinese ? parseChineseNumber(chinese[1]) : null;
@@ -196,6 +199,7 @@ export function yearIn(text: string): number | null {
 export function organInTitle(title: string): string | null {
   const organ = compactText(title)
     .replace(/(?:\d{4}|[〇零一二三四五六七八九○]{4})年度?/, '')
+    .replace(BARE_TITLE_YEAR, '')
     .replace(/(?:关于)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告$|(?:工作)?年度报告$|年报$/, '')
     .replace(/^关于/, '')
     .replace(/[《》〈〉“”"()（）:：、,，]/g, '');

@@ -69,12 +69,18 @@ const COLUMN_IDS = ['naturalPerson', 'commercial', 'research', 'publicInterest',
 
 function table3Header(b: GridBuilder, knobs: LayoutKnobs, valueCols: number): void {
   const note = brackets('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', knobs);
+  const totalCol = knobs.subtotalColumn ? 10 : 9;
   b.add(0, knobs.noteRow === 'separate' ? '' : note, 3, 3);
-  b.add(3, '申请人情况', valueCols);
+  if (knobs.totalOnFirstHeaderRow) {
+    b.add(3, '申请人情况', valueCols - 1);
+    b.add(totalCol, '总计', 1, 3);
+  } else {
+    b.add(3, '申请人情况', valueCols);
+  }
   b.next();
   b.add(3, knobs.dropNaturalPersonHeader ? '' : '自然人', 1, 2);
   b.add(4, '法人或其他组织', knobs.subtotalColumn ? 6 : 5);
-  b.add(knobs.subtotalColumn ? 10 : 9, '总计', 1, 2);
+  if (!knobs.totalOnFirstHeaderRow) b.add(totalCol, '总计', 1, 2);
   b.next();
   const sub = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ...(knobs.subtotalColumn ? ['小计'] : [])];
   sub.forEach((text, i) => b.add(4 + i, text));
