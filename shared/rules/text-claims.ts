@@ -80,8 +80,8 @@ function table2Target(row: string, label: string, cell: CellId, column?: string)
 const CLAUSE_PATTERNS: [RegExp, ClaimTarget | ((clause: string, sentence: string) => ClaimTarget | null)][] = [
   [/结转(?:到|至)?下一?年度?|顺延(?:到|至)?下一?年度?/, table3Target('carriedForward', '结转下年度继续办理总计')],
   [/上一?年度?结转|上年度?遗留/, table3Target('carriedOver', '上年结转总计')],
-  [/行政复议/, REVIEW],
-  [/行政诉讼/, LITIGATION],
+  [/行政复议/, (clause, sentence) => (aboutDisclosureAppeals(clause, sentence) ? REVIEW : null)],
+  [/行政诉讼/, (clause, sentence) => (aboutDisclosureAppeals(clause, sentence) ? LITIGATION : null)],
   [/予以公开(?:及|和|与)部分公开/, {
     place: { table: 'table3', rows: ['granted', 'partiallyGranted'], column: 'total' },
     alternatives: [[t3('granted'), t3('partiallyGranted')]],
@@ -110,6 +110,16 @@ const CLAUSE_PATTERNS: [RegExp, ClaimTarget | ((clause: string, sentence: string
   [/废止(?:行政)?规范性文件/, table2Target('normativeDocuments', '行政规范性文件本年废止件数', table2CellId('normativeDocuments', 'repealed'), 'repealed')],
   [/现行有效/, inForceTarget],
 ];
+
+/**
+ * Table 4 counts only appeals about information disclosure. An organ's own review work (a 司法局's
+ * “办理行政复议案件120件”, “公开行政复议决定书15件”) is something else: the sentence must say the organ was the
+ * respondent (被申请/被提起) or name 政府信息公开.
+ */
+function aboutDisclosureAppeals(clause: string, sentence: string): boolean {
+  if (/决定书|案件办理|办理(?:行政复议|行政诉讼)|受理(?:行政复议|行政诉讼)|应诉/.test(clause)) return false;
+  return /被申请|被提起|被诉|被起诉/.test(clause) || /政府信息公开|信息公开|依申请公开/.test(sentence + clause);
+}
 
 /** “现行有效N件” belongs to 规章 or 规范性文件, whichever its sentence is about (else no claim). */
 function inForceTarget(clause: string, sentence: string): ClaimTarget | null {

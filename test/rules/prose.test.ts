@@ -89,6 +89,13 @@ describe('TEXT-TABLE-MISMATCH', () => {
     expect(run(textTableMismatch, { prose: prose(['全年共收到政府信息公开申请1件。']), cells })).toEqual([]);
   });
 
+  it('does not read an organ’s own review work as appeals about disclosure', () => {
+    const lines = ['我局全年办理行政复议案件120件，公开行政复议决定书15件，行政诉讼应诉案件9件。'];
+    expect(run(textTableMismatch, { prose: prose(lines) })).toEqual([]);
+    const disclosure = run(textTableMismatch, { prose: prose(['全年因政府信息公开被申请行政复议3件。']) });
+    expect(disclosure).toEqual([expect.objectContaining({ table: 'table4', group: 'review', stated: 3, inTable: 2 })]);
+  });
+
   it('现行有效 belongs to 规范性文件 of its sentence', () => {
     const report = busy();
     report.table2.normativeDocuments = { issued: 3, repealed: 0, inForce: 10 };
