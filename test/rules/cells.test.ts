@@ -141,3 +141,14 @@ describe('NO-TEXT-LAYER, TABLE-LAYOUT, LABEL-ALTERED', () => {
     expect(run(labelAltered, { labels })).toEqual([expect.objectContaining({ table: 'table2', column: 'repealed', raw: '本年度止件数' })]);
   });
 });
+
+describe('BAD-VALUE for a cell that could not be read', () => {
+  it('reports an unreadable cell of a table that was found, not those of an absent table', () => {
+    const doc = reviewDocumentFromReport(zeroReport(), { cells: { 'table3.granted.research': { status: 'unreadable' } } });
+    const findings = badValue.check({ doc, settings: DEFAULT_SETTINGS });
+    expect(findings).toEqual([expect.objectContaining({ table: 'table3', row: 'granted', column: 'research', cells: ['table3.granted.research'] })]);
+    expect(findings[0].message).toContain('未能读出');
+    const absent = { ...doc, tables: { ...doc.tables, table3: { status: 'absent' as const, grids: [] } } };
+    expect(badValue.check({ doc: absent, settings: DEFAULT_SETTINGS })).toEqual([]);
+  });
+});
