@@ -23,7 +23,9 @@ const FEE_SUFFIX = /万元$/;
 
 export function parseCellValue(text: string, options: ParseOptions = {}): ParsedValue {
   const raw = text;
-  const compact = normalizeText(text).replace(/\s+/g, '');
+  const normalized = normalizeText(text);
+  if (/\d\s+\d/.test(normalized)) return { kind: 'bad', raw, reason: '数字中间有空格（可能是几个数挤在一格）' };
+  const compact = normalized.replace(/\s+/g, '');
   if (PLACEHOLDER.test(compact)) return { kind: 'blank', raw };
 
   let body = compact.replace(options.decimal ? FEE_SUFFIX : COUNT_SUFFIX, '');
