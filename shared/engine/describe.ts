@@ -1,40 +1,9 @@
 /** Chinese descriptions of places (tables, rows, columns, cells), shared by the CLI, the UI and the print sheet. */
-import {
-  TABLE3_ROWS,
-  placeOfCell,
-  type CellId,
-  type Table2DocumentColumn,
-  type Table2Item,
-  type Table3Column,
-  type Table3Group,
-  type Table3Row,
-  type Table4Column,
-  type Table4Group,
-} from '../model/ids';
+import { placeOfCell, type CellId, type Table4Group } from '../model/ids';
 import type { Finding } from '../model/finding';
-import {
-  TABLE2_COLUMN_LABELS,
-  TABLE2_ITEM_LABELS,
-  TABLE3_COLUMN_LABELS,
-  TABLE3_GROUP_LABELS,
-  TABLE4_COLUMN_LABELS,
-  TABLE4_GROUP_LABELS,
-  table3RowShortLabel,
-} from '../model/labels';
+import { TABLE4_GROUP_LABELS, columnName, rowName } from '../model/labels';
 
 const TABLE_NAMES = { table2: '表二', table3: '表三', table4: '表四' } as const;
-
-function rowName(table: string, row: string): string {
-  if (table === 'table2') return TABLE2_ITEM_LABELS[row as Table2Item] ?? row;
-  if ((TABLE3_ROWS as readonly string[]).includes(row)) return table3RowShortLabel(row as Table3Row);
-  return TABLE3_GROUP_LABELS[row as Table3Group] ?? row;
-}
-
-function columnName(table: string, column: string): string {
-  if (table === 'table2') return TABLE2_COLUMN_LABELS[column as Table2DocumentColumn] ?? column;
-  if (table === 'table3') return TABLE3_COLUMN_LABELS[column as Table3Column] ?? column;
-  return TABLE4_COLUMN_LABELS[column as Table4Column] ?? column;
-}
 
 /** E.g. “表三 “（一）予以公开”行 · 自然人列”, “表四 行政复议 · 总计”, “第五部分”. */
 export function describePlace(place: Pick<Finding, 'table' | 'row' | 'column' | 'group' | 'section'>): string {

@@ -1,6 +1,9 @@
 /** Official Chinese labels of the canonical ids, as printed in the 2021 template. */
-import type {
-  SectionId,
+import {
+  TABLE3_GROUPS,
+  TABLE3_ROWS,
+  type CellId,
+  type SectionId,
   Table2DocumentColumn,
   Table2Item,
   Table3Column,
@@ -105,4 +108,36 @@ export function table3RowShortLabel(row: Table3Row): string {
   const group = row.includes('.') ? TABLE3_GROUP_LABELS[row.split('.')[0] as Table3Group] : '';
   const short = label.length > 22 ? `${label.slice(0, 20)}…` : label;
   return group ? `${group}${short}` : short;
+}
+
+/** A table-3 row (or collapsed group) as a reviewer reads it, e.g. “（一）予以公开”. */
+export function table3RowName(row: string): string {
+  if ((TABLE3_GROUPS as readonly string[]).includes(row)) return TABLE3_GROUP_LABELS[row as Table3Group];
+  if ((TABLE3_ROWS as readonly string[]).includes(row)) return table3RowShortLabel(row as Table3Row);
+  return row;
+}
+
+export function table3ColumnName(column: string): string {
+  return TABLE3_COLUMN_LABELS[column as Table3Column] ?? column;
+}
+
+/** A row of a table as a reviewer reads it: a table-2 item, a table-3 row or group. */
+export function rowName(table: string, row: string): string {
+  return table === 'table2' ? (TABLE2_ITEM_LABELS[row as Table2Item] ?? row) : table3RowName(row);
+}
+
+/** A column of a table as a reviewer reads it. */
+export function columnName(table: string, column: string): string {
+  if (table === 'table2') return TABLE2_COLUMN_LABELS[column as Table2DocumentColumn] ?? column;
+  if (table === 'table3') return table3ColumnName(column);
+  return TABLE4_COLUMN_LABELS[column as Table4Column] ?? column;
+}
+
+/** “（一）予以公开/自然人”, “行政复议/总计”, “行政规范性文件/本年制发件数”, “行政处罚”. */
+export function cellName(id: CellId): string {
+  const parts = id.split('.');
+  const head = parts[0];
+  if (head === 'table2') return parts.length === 3 ? `${rowName('table2', parts[1])}/${columnName('table2', parts[2])}` : rowName('table2', parts[1]);
+  if (head === 'table3' || head === 'table3Groups') return `${table3RowName(parts.slice(1, -1).join('.'))}/${table3ColumnName(parts[parts.length - 1])}`;
+  return `${TABLE4_GROUP_LABELS[parts[1] as Table4Group] ?? parts[1]}/${columnName('table4', parts[2])}`;
 }

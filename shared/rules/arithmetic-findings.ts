@@ -1,6 +1,6 @@
 /** Shared shaping of the table-3 arithmetic findings (root-cause note in the message, cells). */
 import type { FindingDraft } from '../model/finding';
-import { cellName } from './cell-labels';
+import { cellName } from '../model/labels';
 import { diagnoseTable3, isViolated, rootCauseOf, type RelationKind, type RelationResult } from './arithmetic';
 import type { ReviewDocument } from '../model/review-document';
 

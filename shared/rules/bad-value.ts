@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { placeOfCell } from '../model/ids';
 import type { CellReading, ReviewDocument } from '../model/review-document';
-import { cellName } from './cell-labels';
+import { cellName } from '../model/labels';
 import { cellsInOrder } from './cells';
 
 /**

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { placeOfCell } from '../model/ids';
-import { cellName } from './cell-labels';
+import { cellName } from '../model/labels';
 import { cellsInOrder } from './cells';
 
 export const blankCell: Rule = {

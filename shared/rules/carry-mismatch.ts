@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { TABLE3_COLUMNS, table3CellId } from '../model/ids';
 import { statedValue } from './arithmetic';
-import { table3ColumnName } from './cell-labels';
+import { table3ColumnName } from '../model/labels';
 import { comparedWith, comparedWithText, isPreviousYear } from './related';
 
 export const carryMismatch: Rule = {

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { allCanonicalCellIds, placeOfCell, table2CellId, type CellId } from '../model/ids';
 import type { ReviewDocument } from '../model/review-document';
 import { statedValue } from './arithmetic';
-import { cellName } from './cell-labels';
+import { cellName } from '../model/labels';
 
 /** Every count cell: all of tables 3 and 4, and table 2 except the fee amount (万元, not additive by rule). */
 function countCells(): CellId[] {

@@ -17,7 +17,7 @@ import {
 import { TABLE2_ITEM_LABELS, TABLE3_GROUP_LABELS } from '../model/labels';
 import type { ReviewDocument } from '../model/review-document';
 import { collapsedGroups } from './arithmetic';
-import { table3RowName } from './cell-labels';
+import { table3RowName } from '../model/labels';
 
 function allMissing(doc: ReviewDocument, ids: string[]): boolean {
   return ids.length > 0 && ids.every((id) => doc.cells[id]?.status === 'missing');

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { relationCells, violatedTable3Relations, withRootCause } from './arithmetic-findings';
-import { table3ColumnName } from './cell-labels';
+import { table3ColumnName } from '../model/labels';
 
 export const t3Balance: Rule = {
   id: 'T3-BALANCE',

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { relationCells, violatedTable3Relations, withRootCause } from './arithmetic-findings';
-import { table3RowName } from './cell-labels';
+import { table3RowName } from '../model/labels';
 
 export const t3RowSum: Rule = {
   id: 'T3-ROW-SUM',

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { allCanonicalCellIds, placeOfCell } from '../model/ids';
 import { statedValue } from './arithmetic';
-import { cellName } from './cell-labels';
+import { cellName } from '../model/labels';
 import { comparedWith, isPreviousYear } from './related';
 
 /** Changes are only shown when at least one of the two values reaches this floor (small counts jump easily). */
