@@ -1,0 +1,171 @@
+/**
+ * The main process: one window on app://renderer/, the API over IPC against one Session, the Chinese menu,
+ * files from dialogs, the command line ("open with") and second launches.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session as electronSessions } from 'electron';
+import type { DocumentSummary } from '../../shared/api/contract';
+import { TOOL_NAME, VERSION } from '../../shared/version';
+import { createHandlers, type Handlers } from '../api/handlers';
+import { Session } from '../session/session';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, respondToAppRequest } from './app-protocol';
+import { denyAllPermissions, hardenWebContents, installRequestFilter } from './hardening';
+import { registerIpcHandlers } from './ipc';
+import { buildMenuTemplate, type MenuActions } from './menu';
+import { reportFilesFromArgv, wantsSample } from './open-arguments';
+import { printSheet } from './printing';
+import { createMainWindow } from './window';
+
+const SESSION_CHANGED = 'nianbao-event:session-changed';
+
+function preloadPath(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'preload', 'index.cjs');
+}
+
+/** Must run before the app is ready: the scheme's privileges and the single-instance lock. */
+export function startApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(onReady, (error: unknown) => {
+    dialog.showErrorBox('年报审核无法启动', String(error));
+    app.quit();
+  });
+}
+
+async function onReady(): Promise<void> {
+  const workspace = new Workspace();
+  installRequestFilter(electronSessions.defaultSession);
+  denyAllPermissions(electronSessions.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, workspace.protocolDeps()));
+  registerIpcHandlers(ipcMain, workspace.handlers);
+  await workspace.refreshMenu();
+  workspace.showWindow();
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    workspace.showWindow();
+    void workspace.openAndShow(reportFilesFromArgv(argv, workingDirectory));
+  });
+  const files = reportFilesFromArgv(process.argv, process.cwd());
+  if (files.length > 0) await workspace.openAndShow(files);
+  else if (wantsSample(process.argv)) await workspace.run(async () => workspace.show([await workspace.session.openSample()]));
+}
+
+class Workspace {
+  readonly session: Session;
+  readonly handlers: Handlers;
+  private readonly dataDir = app.getPath('userData');
+  private window: BrowserWindow | null = null;
+  /** The document the renderer last asked about: what 打印审核意见单 prints. */
+  private currentId: string | null = null;
+
+  constructor() {
+    this.session = new Session({ dataDir: this.dataDir, sampleDir: join(app.getAppPath(), 'build', 'sample') });
+    this.handlers = this.trackCurrentDocument(
+      createHandlers(this.session, {
+        pickPaths: (folder) => this.pickPaths(folder),
+        printSheet: (id, mode) => printSheet(id, mode, { preloadPath: preloadPath(), dataDir: this.dataDir, documentPath: (doc) => this.session.documentPath(doc) }),
+      }),
+    );
+  }
+
+  protocolDeps() {
+    return { rendererDir: join(app.getAppPath(), 'out', 'renderer'), session: this.session };
+  }
+
+  showWindow(): void {
+    if (!this.window || this.window.isDestroyed()) {
+      this.window = createMainWindow(preloadPath());
+      this.window.on('closed', () => (this.window = null));
+    }
+    if (this.window.isMinimized()) this.window.restore();
+    this.window.focus();
+  }
+
+  async openAndShow(paths: string[]): Promise<void> {
+    if (paths.length === 0) return;
+    await this.run(async () => this.show(await this.session.openPaths(paths)));
+  }
+
+  /** Tells the renderer, and shows the document (one) or the list (several). */
+  show(documents: DocumentSummary[]): void {
+    void this.refreshMenu();
+    const contents = this.window?.webContents;
+    if (!contents || documents.length === 0) return;
+    contents.send(SESSION_CHANGED, documents.map((document) => document.id));
+    const hash = documents.length === 1 ? `#/review/${documents[0].id}` : '#/list';
+    const go = () => void contents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`).catch(() => undefined);
+    if (contents.isLoading()) contents.once('did-finish-load', go);
+    else go();
+  }
+
+  async run(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      dialog.showErrorBox('操作失败', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async refreshMenu(): Promise<void> {
+    const actions: MenuActions = {
+      openFiles: () => void this.run(async () => this.show((await this.handlers.pickFiles({ folder: false })).documents)),
+      openFolder: () => void this.run(async () => this.show((await this.handlers.pickFiles({ folder: true })).documents)),
+      openRecent: (path) => void this.openAndShow([path]),
+      openSample: () => void this.run(async () => this.show([(await this.handlers.openSample({})).document])),
+      printSheet: () => void this.printCurrent(),
+      quit: () => app.quit(),
+      about: () => void this.about(),
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions, await this.session.recentFiles())));
+  }
+
+  private async pickPaths(folder: boolean): Promise<string[]> {
+    const options: Electron.OpenDialogOptions = folder
+      ? { title: '打开文件夹', properties: ['openDirectory'] }
+      : { title: '打开年度报告', properties: ['openFile', 'multiSelections'], filters: [{ name: '年度报告（Word、PDF）', extensions: ['docx', 'doc', 'pdf'] }] };
+    const result = this.window ? await dialog.showOpenDialog(this.window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+  }
+
+  private async printCurrent(): Promise<void> {
+    if (!this.currentId || !this.session.has(this.currentId)) {
+      await dialog.showMessageBox({ type: 'info', message: '请先打开一份报告，再打印审核意见单。' });
+      return;
+    }
+    const id = this.currentId;
+    await this.run(async () => void (await this.handlers.printSheet({ id, mode: 'print' })));
+  }
+
+  private async about(): Promise<void> {
+    await dialog.showMessageBox({
+      type: 'info',
+      title: '关于年报审核',
+      message: `年报审核 ${VERSION}`,
+      detail: `${TOOL_NAME}：政府信息公开工作年度报告离线审核工具。所有文件只在本机处理，不连接网络。`,
+    });
+  }
+
+  private trackCurrentDocument(handlers: Handlers): Handlers {
+    return {
+      ...handlers,
+      getReview: (request) => {
+        this.currentId = request.id;
+        return handlers.getReview(request);
+      },
+      getOriginal: (request) => {
+        this.currentId = request.id;
+        return handlers.getOriginal(request);
+      },
+      openPaths: async (request) => {
+        const response = await handlers.openPaths(request);
+        void this.refreshMenu();
+        return response;
+      },
+    };
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run serve -- [--port N] [file or folder…]`: the review workspace in a browser, through the loopback
+ * HTTP bridge. The first line on stdout is the URL to open (with its token); everything else goes to stderr.
+ */
+import { defaultDataDir } from './data-dir';
+import { startBridge, type Bridge } from './http/bridge';
+import { rendererOutDir, sampleDir } from './paths';
+import { Session } from './session/session';
+
+interface ServeArguments {
+  port: number;
+  paths: string[];
+  sample: boolean;
+}
+
+const USAGE = `用法：npm run serve -- [--port 端口] [--sample] [文件或文件夹…]
+  --port 端口   监听 127.0.0.1 上的该端口（默认随机）
+  --sample     打开内置的示例报告`;
+
+export function parseServeArguments(argv: string[]): ServeArguments | { error: string } {
+  const args: ServeArguments = { port: 0, paths: [], sample: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--port') {
+      const port = Number(argv[++i]);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return { error: '--port 需要 0 到 65535 之间的端口号' };
+      args.port = port;
+    } else if (arg === '--sample') args.sample = true;
+    else if (arg === '--help' || arg === '-h') return { error: '' };
+    else if (arg.startsWith('--')) return { error: `未知选项：${arg}` };
+    else args.paths.push(arg);
+  }
+  return args;
+}
+
+export async function serve(args: ServeArguments): Promise<Bridge> {
+  const session = new Session({ dataDir: defaultDataDir(), sampleDir: sampleDir() });
+  if (args.sample) await session.openSample();
+  if (args.paths.length > 0) {
+    const opened = await session.openPaths(args.paths);
+    process.stderr.write(`已打开 ${opened.length} 个文件\n`);
+  }
+  return startBridge({ session, rendererDir: rendererOutDir(), port: args.port });
+}
+
+export function stopOnSignals(bridge: Bridge): void {
+  const stop = () => {
+    bridge.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const args = parseServeArguments(process.argv.slice(2));
+  if ('error' in args) {
+    process.stderr.write(`${args.error}\n${USAGE}\n`);
+    process.exit(args.error ? 2 : 0);
+  }
+  const bridge = await serve(args);
+  process.stdout.write(`${bridge.url}\n`);
+  process.stderr.write('年报审核已在浏览器模式下启动：请在浏览器中打开上面的地址（仅本机可访问）。按 Ctrl+C 停止。\n');
+  stopOnSignals(bridge);
+}
+
+if (process.argv[1] && /serve\.[cm]?[jt]s$/.test(process.argv[1])) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`启动失败：${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
