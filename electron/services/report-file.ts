@@ -55,7 +55,8 @@ async function readBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-async function readContent(path: string, bytes: Uint8Array): Promise<DocumentContent> {
+/** The intermediate form of a file's bytes, by its extension (.doc needs its path for LibreOffice). */
+export async function readContent(path: string, bytes: Uint8Array): Promise<DocumentContent> {
   const extension = extname(path).toLowerCase();
   if (extension === '.docx') return readDocx(bytes);
   if (extension === '.pdf') return readPdfFile(bytes);

@@ -8,9 +8,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { collectFiles } from '../../electron/services/collect-files';
-import { readReportFile } from '../../electron/services/report-file';
+import { execFileSync } from 'node:child_process';
+import { readContent, readReportFile } from '../../electron/services/report-file';
 import { checkReviewDocument, reviewContent } from '../../shared/engine/check';
-import { readDocx } from '../../shared/read/docx';
 import { checkFiles, type FileResult } from '../../electron/services/check-files';
 import { scoreCells, scoreFindings, type TruthFile, type TruthFinding } from './truth-score';
 
@@ -104,36 +104,72 @@ function reportFile(result: FileResult, wrongCells: string[], findings: ReturnTy
 /**
  * The engine's own time per document, warm and in-process: bytes in memory → intermediate form → review
  * document → findings (no disk, no hashing, no process start). .doc files are timed after their LibreOffice
- * conversion, which is reported in the per-file times above.
+ * conversion, which the per-file times above include. For PDFs also pages per second and, where poppler is
+ * installed, the ratio to `pdftotext -layout` on the same files in the same run.
  */
 async function measureWarmEngine(files: string[]): Promise<string> {
   const byType = new Map<string, number[]>();
+  const pdf = { pages: 0, millis: 0, pdftotext: [] as number[] };
   for (const file of files) {
     const type = extname(file).slice(1).toLowerCase();
     const run = await engineRun(file, type);
     if (!run) continue;
     await run();
     const samples: number[] = [];
+    let pages = 0;
     for (let i = 0; i < 5; i++) {
       const started = performance.now();
-      await run();
+      pages = await run();
       samples.push(performance.now() - started);
     }
-    byType.set(type, [...(byType.get(type) ?? []), percentile(samples, 0.5)]);
+    const median = percentile(samples, 0.5);
+    byType.set(type, [...(byType.get(type) ?? []), median]);
+    if (type === 'pdf' && pages > 0) {
+      pdf.pages += pages;
+      pdf.millis += median;
+      const reference = pdftotextMillis(file);
+      if (reference !== null) pdf.pdftotext.push(reference);
+    }
   }
   const parts = [...byType].map(([type, millis]) => `${type}: median=${percentile(millis, 0.5).toFixed(1)}ms p95=${percentile(millis, 0.95).toFixed(1)}ms worst=${Math.max(...millis).toFixed(1)}ms`);
+  if (pdf.pages > 0) parts.push(`pdf pages/s=${Math.round((pdf.pages * 1000) / pdf.millis)}`);
+  if (pdf.pdftotext.length > 0) {
+    const ours = percentile(byType.get('pdf') ?? [], 0.5);
+    const reference = percentile(pdf.pdftotext, 0.5);
+    parts.push(`pdftotext-layout median=${reference.toFixed(1)}ms ratio=${(ours / reference).toFixed(2)}`);
+  }
+  parts.push(`peakRSS=${Math.round(process.resourceUsage().maxRSS / 1024)}MB`);
   return `engine-warm[${parts.join('; ')}]`;
 }
 
-async function engineRun(file: string, type: string): Promise<(() => Promise<void>) | null> {
+/** A repeatable engine run on a file's bytes, returning the page count (PDF) or 0. */
+async function engineRun(file: string, type: string): Promise<(() => Promise<number>) | null> {
   try {
-    if (type === 'docx') {
-      const bytes = new Uint8Array(await readFile(file));
-      return async () => void checkReviewDocument(reviewContent(readDocx(bytes)));
+    if (type === 'doc') {
+      const { content } = await readReportFile(file);
+      return async () => (checkReviewDocument(reviewContent(content)), 0);
     }
-    const { content } = await readReportFile(file);
-    if (type === 'doc') return async () => void checkReviewDocument(reviewContent(content));
-    return async () => void checkReviewDocument(reviewContent((await readReportFile(file)).content));
+    const bytes = new Uint8Array(await readFile(file));
+    return async () => {
+      const content = await readContent(file, bytes);
+      checkReviewDocument(reviewContent(content));
+      return content.pageCount ?? 0;
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Median wall time of `pdftotext -layout` on the file (3 runs), or null without poppler. */
+function pdftotextMillis(file: string): number | null {
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      execFileSync('pdftotext', ['-layout', file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+      samples.push(performance.now() - started);
+    }
+    return percentile(samples, 0.5);
   } catch {
     return null;
   }
