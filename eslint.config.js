@@ -30,7 +30,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    // The page code; renderer/vite.config.ts is build tooling that runs in Node.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -26,7 +26,7 @@ export async function printSheet(id: string, mode: 'print' | 'pdf', deps: PrintD
       await printContents(window.webContents);
       return null;
     }
-    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     return await saveSheetPdf(deps.documentPath(id), new Uint8Array(pdf), deps.dataDir);
   } finally {
     window.destroy();

@@ -66,6 +66,11 @@ export function ruleById(id: RuleId): Rule | undefined {
   return BY_ID.get(id);
 }
 
+/** The rule's short Chinese title, as the reviewer reads it in the findings list, the CLI and the sheet. */
+export function ruleTitle(id: RuleId): string {
+  return BY_ID.get(id)?.title ?? id;
+}
+
 /**
  * Rules that read the prose, headings, labels or layout. A PDF without any text layer has none of these,
  * so they are not run on it (NO-TEXT-LAYER says why); the cell rules still run on OCR'd cells.

@@ -1,0 +1,82 @@
+/** Builds the renderer when needed and runs `npm run serve` on copies of the fixtures in a temp folder. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../../..');
+const RENDERER_INDEX = join(ROOT, 'out/renderer/index.html');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs `npm run build:renderer` unless out/renderer is newer than every file of renderer/. */
+export function ensureRendererBuilt(): void {
+  const built = existsSync(RENDERER_INDEX) ? statSync(RENDERER_INDEX).mtimeMs : 0;
+  if (built > newestMtime(join(ROOT, 'renderer'))) return;
+  const result = spawnSync('npm', ['run', 'build:renderer'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`renderer build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export function makeTempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface Served {
+  url: string;
+  origin: string;
+  dataDir: string;
+  stderr: () => string;
+  stop(): Promise<void>;
+}
+
+function waitForUrl(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL in 60 s\n${stdout}\n${stderr()}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      // npm echoes the script before it runs: the URL is the first line the server itself prints.
+      const line = stdout.split('\n').find((text) => /^https?:\/\//.test(text.trim()));
+      if (line) {
+        clearTimeout(timer);
+        resolvePromise(line.trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited (${code}) before printing its URL\n${stdout}\n${stderr()}`));
+    });
+  });
+}
+
+export async function startServe(paths: string[], dataDir: string): Promise<Served> {
+  const child = spawn('npm', ['run', '--silent', 'serve', '--', ...paths], {
+    cwd: ROOT,
+    env: { ...process.env, NIANBAO_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+  const stderr = () => errors;
+  const url = await waitForUrl(child, stderr);
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    stderr,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        process.kill(-child.pid!, 'SIGTERM');
+      }),
+  };
+}
