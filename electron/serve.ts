@@ -33,14 +33,28 @@ export function parseServeArguments(argv: string[]): ServeArguments | { error: s
   return args;
 }
 
-export async function serve(args: ServeArguments): Promise<Bridge> {
+export interface Served {
+  bridge: Bridge;
+  /** The address to open: the bridge's URL, landing on the one document opened, or the list of several. */
+  url: string;
+}
+
+export async function serve(args: ServeArguments): Promise<Served> {
   const session = new Session({ dataDir: defaultDataDir(), sampleDir: sampleDir() });
-  if (args.sample) await session.openSample();
+  const opened: string[] = [];
+  if (args.sample) opened.push((await session.openSample()).id);
   if (args.paths.length > 0) {
-    const opened = await session.openPaths(args.paths);
-    process.stderr.write(`已打开 ${opened.length} 个文件\n`);
+    const documents = await session.openPaths(args.paths);
+    opened.push(...documents.map((document) => document.id));
+    process.stderr.write(`已打开 ${documents.length} 个文件\n`);
   }
-  return startBridge({ session, rendererDir: rendererOutDir(), port: args.port });
+  const bridge = await startBridge({ session, rendererDir: rendererOutDir(), port: args.port });
+  return { bridge, url: `${bridge.url}${landingRoute(opened)}` };
+}
+
+function landingRoute(opened: string[]): string {
+  if (opened.length === 1) return `#/review/${opened[0]}`;
+  return opened.length > 1 ? '#/list' : '';
 }
 
 export function stopOnSignals(bridge: Bridge): void {
@@ -57,8 +71,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${args.error}\n${USAGE}\n`);
     process.exit(args.error ? 2 : 0);
   }
-  const bridge = await serve(args);
-  process.stdout.write(`${bridge.url}\n`);
+  const { bridge, url } = await serve(args);
+  process.stdout.write(`${url}\n`);
   process.stderr.write('年报审核已在浏览器模式下启动：请在浏览器中打开上面的地址（仅本机可访问）。按 Ctrl+C 停止。\n');
   stopOnSignals(bridge);
 }

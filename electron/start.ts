@@ -34,8 +34,8 @@ async function serveInBrowser(root: string): Promise<void> {
     process.stdout.write('正在构建界面（npm run build:renderer）… Building the renderer…\n');
     if (!runNpmScript(root, 'build:renderer')) process.stderr.write('界面构建失败：页面将提示如何构建。Renderer build failed.\n');
   }
-  const bridge = await serve({ port: 0, paths: [], sample: true });
-  process.stdout.write(`请在浏览器中打开 / Open in your browser:\n${bridge.url}\n`);
+  const { bridge, url } = await serve({ port: 0, paths: [], sample: true });
+  process.stdout.write(`请在浏览器中打开 / Open in your browser:\n${url}\n`);
   stopOnSignals(bridge);
 }
 

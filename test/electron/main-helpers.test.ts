@@ -105,15 +105,16 @@ describe('npm start and npm run serve', () => {
     });
     try {
       const firstLine = await new Promise<string>((resolveLine) => createInterface({ input: child.stdout }).once('line', resolveLine));
-      expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+$/);
+      expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+#\/review\/[A-Za-z0-9_-]+$/);
       const url = new URL(firstLine);
       const response = await fetch(new URL('/api/listSession', url), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': url.searchParams.get('token')! },
         body: '{}',
       });
-      const { documents } = (await response.json()) as { documents: { name: string; counts: { error: number } }[] };
+      const { documents } = (await response.json()) as { documents: { id: string; name: string; counts: { error: number } }[] };
       expect(documents).toMatchObject([{ name: 'd22_docx.docx', counts: { error: 1 } }]);
+      expect(url.hash).toBe(`#/review/${documents[0].id}`);
     } finally {
       child.kill('SIGTERM');
     }

@@ -29,7 +29,10 @@ export function makeTempDir(prefix: string): string {
 }
 
 export interface Served {
+  /** The page's address with its token, without the landing route serve printed after it. */
   url: string;
+  /** The route serve opened on (`#/review/<id>` for one document, `#/list` for several). */
+  landing: string;
   origin: string;
   dataDir: string;
   stderr: () => string;
@@ -66,9 +69,11 @@ export async function startServe(paths: string[], dataDir: string): Promise<Serv
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
   const stderr = () => errors;
-  const url = await waitForUrl(child, stderr);
+  const printed = await waitForUrl(child, stderr);
+  const [url, landing = ''] = printed.split(/(?=#)/);
   return {
     url,
+    landing,
     origin: new URL(url).origin,
     dataDir,
     stderr,
