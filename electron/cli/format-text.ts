@@ -1,6 +1,7 @@
 /** The readable Chinese summary `check` prints without --json. */
 import type { Finding } from '../../shared/model/finding';
 import { SEVERITY_NAMES, describeCell, describePlace } from '../../shared/engine/describe';
+import { ruleTitle } from '../../shared/rules';
 import type { FileResult } from '../services/check-files';
 
 const SEVERITY_MARKS = { error: '✗', warning: '!', info: 'i' } as const;
@@ -29,10 +30,10 @@ function formatFindings(findings: Finding[]): string[] {
       printedCauses.add(finding.rootCause);
       const related = findings.filter((f) => f.rootCause === finding.rootCause);
       lines.push(`  ${SEVERITY_MARKS[finding.severity]} ${SEVERITY_NAMES[finding.severity]}  疑为一个单元格有误：${describeCell(finding.rootCause)}（${related.length} 处合计关系因此不符）`);
-      for (const f of related) lines.push(`      - [${f.rule}] ${describePlace(f)}：${f.message}`);
+      for (const f of related) lines.push(`      - ${ruleTitle(f.rule)} [${f.rule}] ${describePlace(f)}：${f.message}`);
       continue;
     }
-    lines.push(`  ${SEVERITY_MARKS[finding.severity]} ${SEVERITY_NAMES[finding.severity]}  [${finding.rule}] ${describePlace(finding)}：${finding.message}`);
+    lines.push(`  ${SEVERITY_MARKS[finding.severity]} ${SEVERITY_NAMES[finding.severity]}  ${ruleTitle(finding.rule)} [${finding.rule}] ${describePlace(finding)}：${finding.message}`);
   }
   return lines;
 }
