@@ -14,7 +14,8 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       target: 'node22',
       rollupOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // The reading workers run as a file of their own next to the main bundle (see electron/batch/read-pool.ts).
+        input: { index: resolve(root, 'electron/main/index.ts'), 'read-worker': resolve(root, 'electron/batch/read-worker.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

@@ -6,10 +6,12 @@ import type { Finding } from '../../shared/model/finding';
 import type { Report } from '../../shared/model/report';
 import type { ReviewDocument } from '../../shared/model/review-document';
 import type { CheckSettings } from '../../shared/model/settings';
-import { checkReviewDocument, reviewContent } from '../../shared/engine/check';
+import { checkReviewDocument } from '../../shared/engine/check';
 import { findPreviousYearPairs } from '../../shared/engine/pairing';
-import { READ_ERROR_MESSAGES, ReadError, type ReadErrorCode } from '../../shared/read/errors';
-import { readReportFile } from './report-file';
+import { ReadError, type ReadErrorCode } from '../../shared/read/errors';
+import { readDocumentFile, type DocumentRead } from '../batch/read-document';
+import { readInParallel } from '../batch/read-pool';
+import { ResultCache, hashFile } from '../batch/result-cache';
 
 export interface CheckedFile {
   file: string;
@@ -39,51 +41,52 @@ export interface CheckFilesOptions {
   /** A previous year's report given explicitly: used for every file of the run that has no pair of its own. */
   previousFile?: string;
   onProgress?: (done: number, total: number, file: string) => void;
-}
-
-interface ReadResult {
-  file: string;
-  doc?: ReviewDocument;
-  sha256?: string;
-  error?: UnreadableFile['error'];
-  millis: number;
+  /** Cancels the files not yet started (they end as CANCELLED). */
+  signal?: AbortSignal;
+  /** Where review documents are cached by file hash; no cache when absent. */
+  cacheDir?: string;
+  /** Worker threads reading files; default: the machine's cores. */
+  concurrency?: number;
 }
 
 export async function checkFiles(files: string[], options: CheckFilesOptions = {}): Promise<FileResult[]> {
-  const read: ReadResult[] = [];
-  for (const [i, file] of files.entries()) {
-    options.onProgress?.(i, files.length, file);
-    read.push(await readOne(file));
-  }
-  options.onProgress?.(files.length, files.length, '');
-  const given = options.previousFile ? await readOne(options.previousFile) : undefined;
+  const read = await readAll(files, options);
+  const given = options.previousFile ? await readDocumentFile(options.previousFile) : undefined;
   if (given?.error) throw new ReadError(given.error.code === 'INTERNAL' ? 'FILE_UNREADABLE' : given.error.code, `上一年度报告无法读取：${given.error.message}`);
   return checkAll(read, given, options.settings);
 }
 
-async function readOne(file: string): Promise<ReadResult> {
-  const started = performance.now();
-  try {
-    const { content, sha256 } = await readReportFile(file);
-    return { file, doc: reviewContent(content), sha256, millis: performance.now() - started };
-  } catch (error) {
-    return { file, error: describeError(error), millis: performance.now() - started };
+/** Cached documents first (by file hash), the rest read in parallel and then cached. */
+async function readAll(files: string[], options: CheckFilesOptions): Promise<DocumentRead[]> {
+  const cache = options.cacheDir ? new ResultCache(options.cacheDir) : null;
+  const results = new Array<DocumentRead>(files.length);
+  const misses: number[] = [];
+  for (const [i, file] of files.entries()) {
+    const started = performance.now();
+    const sha256 = cache ? await hashFile(file) : null;
+    const doc = sha256 ? await cache!.get(sha256) : null;
+    if (doc && sha256) results[i] = { file, doc, sha256, millis: performance.now() - started };
+    else misses.push(i);
   }
+  const done = files.length - misses.length;
+  const fresh = await readInParallel(
+    misses.map((i) => files[i]),
+    { signal: options.signal, concurrency: options.concurrency, onProgress: (n, _total, file) => options.onProgress?.(done + n, files.length, file) },
+  );
+  for (const [k, i] of misses.entries()) {
+    results[i] = fresh[k];
+    if (cache && fresh[k].doc && fresh[k].sha256) await cache.put(fresh[k].sha256!, fresh[k].doc!).catch(() => undefined);
+  }
+  return results;
 }
 
-function describeError(error: unknown): UnreadableFile['error'] {
-  if (error instanceof ReadError) return { code: error.code, message: error.message };
-  const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', message: `读取时发生内部错误：${detail}` };
-}
-
-function checkAll(read: ReadResult[], given: ReadResult | undefined, settings?: CheckSettings): FileResult[] {
-  const readable = read.filter((r): r is ReadResult & { doc: ReviewDocument } => r.doc !== undefined);
+function checkAll(read: DocumentRead[], given: DocumentRead | undefined, settings?: CheckSettings): FileResult[] {
+  const readable = read.filter((r): r is DocumentRead & { doc: ReviewDocument } => r.doc !== undefined);
   const pairs = findPreviousYearPairs(readable.map((r) => ({ file: r.file, doc: r.doc })));
   return read.map((result) => {
     if (!result.doc) return { file: result.file, status: 'unreadable', error: result.error!, findings: [], millis: result.millis };
-    const index = readable.indexOf(result as ReadResult & { doc: ReviewDocument });
-    const paired = pairs[index] >= 0 ? readable[pairs[index]] : given?.doc ? (given as ReadResult & { doc: ReviewDocument }) : undefined;
+    const index = readable.indexOf(result as DocumentRead & { doc: ReviewDocument });
+    const paired = pairs[index] >= 0 ? readable[pairs[index]] : given?.doc ? (given as DocumentRead & { doc: ReviewDocument }) : undefined;
     const started = performance.now();
     const previous = paired ? { doc: paired.doc, file: paired.file } : undefined;
     const { doc, findings } = checkReviewDocument(result.doc, { settings, previous });
@@ -100,4 +103,3 @@ function checkAll(read: ReadResult[], given: ReadResult | undefined, settings?: 
   });
 }
 
-export { READ_ERROR_MESSAGES };

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { DocumentReview, DocumentSummary, Original } from '../../shared/api/contract';
 import type { Annotations } from '../../shared/model/annotations';
 import type { CheckSettings } from '../../shared/model/settings';
@@ -130,7 +130,10 @@ export class Session {
 
   private async readAll(documents: SessionDocument[]): Promise<void> {
     const pending = documents.filter((document) => document.read.status === 'pending');
-    const results = await checkFiles(pending.map((document) => document.path), { settings: this.options.settings });
+    const results = await checkFiles(pending.map((document) => document.path), {
+      settings: this.options.settings,
+      cacheDir: join(this.options.dataDir, 'cache'),
+    });
     for (const [i, result] of results.entries()) await this.takeResult(pending[i], result);
     for (const document of documents) if (!document.notes) await this.loadNotes(document);
   }

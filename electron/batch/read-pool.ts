@@ -1,0 +1,159 @@
+/**
+ * Reading many report files on all cores: a pool of worker threads, each file with a time limit. A file that
+ * hangs or crashes its worker (a hostile document) ends as unreadable and its worker is replaced; the run goes
+ * on. The window stays responsive because no parsing happens on the main thread.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { READ_ERROR_MESSAGES } from '../../shared/read/errors';
+import { readDocumentFile, type DocumentRead } from './read-document';
+import type { ReadRequest } from './read-worker';
+
+export interface ReadPoolOptions {
+  /** Number of workers; default: the machine's cores, at most the number of files. */
+  concurrency?: number;
+  /** A file taking longer than this (once its worker is ready) ends as TIMEOUT. Default 120 s: a .doc conversion alone can take a while. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const IN_PROCESS_BELOW = 3;
+
+export async function readInParallel(files: string[], options: ReadPoolOptions = {}): Promise<DocumentRead[]> {
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), files.length));
+  if (files.length < IN_PROCESS_BELOW || concurrency === 1) return readInProcess(files, options);
+  return new ReadPool(files, concurrency, options).run();
+}
+
+async function readInProcess(files: string[], options: ReadPoolOptions): Promise<DocumentRead[]> {
+  const results: DocumentRead[] = [];
+  for (const [i, file] of files.entries()) {
+    if (options.signal?.aborted) results.push(cancelled(file));
+    else {
+      options.onProgress?.(i, files.length, file);
+      results.push(await readDocumentFile(file));
+    }
+  }
+  options.onProgress?.(files.length, files.length, '');
+  return results;
+}
+
+function cancelled(file: string): DocumentRead {
+  return { file, error: { code: 'CANCELLED', message: READ_ERROR_MESSAGES.CANCELLED }, millis: 0 };
+}
+
+/**
+ * A worker running read-worker: the built file in the packaged app; in development and tests the TypeScript
+ * source, loaded through tsx's API (Node 20 workers do not take --import hooks from execArgv).
+ */
+function startWorker(): Worker {
+  const built = new URL('./read-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return new Worker(built);
+  const tsx = tsxEsmApi();
+  const source = new URL('./read-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/** tsx's ESM API entry (its CommonJS twin cannot be imported from an ES module worker). */
+function tsxEsmApi(): string {
+  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exports = JSON.parse(readFileSync(packageJson, 'utf8')).exports['./esm/api'].import.default as string;
+  return pathToFileURL(join(dirname(packageJson), exports)).href;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: { index: number; timer: NodeJS.Timeout } | null;
+}
+
+class ReadPool {
+  private readonly results: DocumentRead[];
+  private readonly slots = new Set<Slot>();
+  private next = 0;
+  private done = 0;
+  private finish: () => void = () => undefined;
+
+  constructor(
+    private readonly files: string[],
+    private readonly concurrency: number,
+    private readonly options: ReadPoolOptions,
+  ) {
+    this.results = new Array<DocumentRead>(files.length);
+  }
+
+  run(): Promise<DocumentRead[]> {
+    return new Promise((resolve) => {
+      this.finish = () => {
+        for (const slot of this.slots) void slot.worker.terminate();
+        this.slots.clear();
+        this.options.onProgress?.(this.files.length, this.files.length, '');
+        resolve(this.results);
+      };
+      for (let i = 0; i < this.concurrency; i++) this.startSlot();
+      this.options.signal?.addEventListener('abort', () => this.cancelRest(), { once: true });
+    });
+  }
+
+  private startSlot(): void {
+    const slot: Slot = { worker: startWorker(), busy: null };
+    this.slots.add(slot);
+    slot.worker.on('message', (message: { ready: true } | { index: number; result: DocumentRead }) => {
+      if ('ready' in message) this.dispatch(slot);
+      else this.settle(slot, message.index, message.result);
+    });
+    slot.worker.on('error', (error) => this.fail(slot, 'INTERNAL', `读取时发生内部错误：${error.message}`));
+    slot.worker.on('exit', (code) => {
+      if (slot.busy) this.fail(slot, 'INTERNAL', `读取进程意外退出（${code}），文件可能已损坏或过于复杂`);
+    });
+  }
+
+  private dispatch(slot: Slot): void {
+    if (this.options.signal?.aborted || this.next >= this.files.length) return;
+    const index = this.next++;
+    const timer = setTimeout(() => this.fail(slot, 'TIMEOUT', READ_ERROR_MESSAGES.TIMEOUT), this.options.timeoutMs ?? 120_000);
+    slot.busy = { index, timer };
+    this.options.onProgress?.(this.done, this.files.length, this.files[index]);
+    slot.worker.postMessage({ index, file: this.files[index] } satisfies ReadRequest);
+  }
+
+  private settle(slot: Slot, index: number, result: DocumentRead): void {
+    if (!slot.busy || slot.busy.index !== index) return;
+    clearTimeout(slot.busy.timer);
+    slot.busy = null;
+    this.record(index, result);
+    this.dispatch(slot);
+  }
+
+  /** The file in the slot failed its worker: record it, replace the worker, go on with the rest. */
+  private fail(slot: Slot, code: 'TIMEOUT' | 'INTERNAL', message: string): void {
+    if (!slot.busy) return;
+    const { index, timer } = slot.busy;
+    clearTimeout(timer);
+    slot.busy = null;
+    this.slots.delete(slot);
+    void slot.worker.terminate();
+    if (this.next < this.files.length && !this.options.signal?.aborted) this.startSlot();
+    this.record(index, { file: this.files[index], error: { code, message }, millis: 0 });
+  }
+
+  private record(index: number, result: DocumentRead): void {
+    this.results[index] = result;
+    this.done++;
+    if (this.done === this.files.length) this.finish();
+  }
+
+  /** Files not yet started end as cancelled; those being read finish. */
+  private cancelRest(): void {
+    const rest = this.files.length - this.next;
+    const from = this.next;
+    this.next = this.files.length;
+    for (let i = 0; i < rest; i++) this.record(from + i, cancelled(this.files[from + i]));
+  }
+}
