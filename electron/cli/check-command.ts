@@ -10,6 +10,11 @@ import { collectFiles } from '../services/collect-files';
 import { checkFiles, type FileResult } from '../services/check-files';
 import { formatFileResult, formatTotals } from './format-text';
 import { readFile } from 'node:fs/promises';
+import { exportSheets } from '../../shared/engine/export-rows';
+import { AnnotationStore } from '../annotations/annotation-store';
+import { defaultDataDir } from '../data-dir';
+import { exportDocumentsOf } from '../export/export-documents';
+import { writeCsv, writeWorkbook } from '../export/write-export';
 
 export interface CommandIO {
   stdout: (text: string) => void;
@@ -22,13 +27,19 @@ interface Arguments {
   json: boolean;
   previous?: string;
   settings?: string;
+  xlsx?: string;
+  csv?: string;
   paths: string[];
 }
+
+const VALUE_OPTIONS = { '--previous': 'previous', '--settings': 'settings', '--xlsx': 'xlsx', '--csv': 'csv' } as const;
 
 const USAGE = `用法：npm run -s check -- [--json] [--previous 上一年度报告] [--settings 设置.json] <文件或文件夹>...
   --json              输出 JSON（见 spec/cli.md），进度信息写到标准错误
   --previous 文件     指定上一年度报告（同一机关），用于跨年度核对
-  --settings 文件     审核设置（截止日期、规则开关与级别），JSON 格式`;
+  --settings 文件     审核设置（截止日期、规则开关与级别），JSON 格式
+  --xlsx 文件         导出 Excel 工作簿：汇总、问题清单、数据汇总（含合计）
+  --csv 前缀          导出同样三张表的 CSV：<前缀>-汇总.csv、<前缀>-问题清单.csv、<前缀>-数据汇总.csv`;
 
 export async function runCheckCommand(argv: string[], io: CommandIO): Promise<number> {
   const args = parseArguments(argv);
@@ -58,6 +69,7 @@ export async function runCheckCommand(argv: string[], io: CommandIO): Promise<nu
   }
   if (args.json) io.stdout(`${JSON.stringify(toJson(results), null, 2)}\n`);
   else io.stdout(toText(results, skipped));
+  if (args.xlsx || args.csv) await writeExports(results, args, io);
   return exitStatus(results);
 }
 
@@ -66,10 +78,10 @@ function parseArguments(argv: string[]): Arguments | { error: string } {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') args.json = true;
-    else if (arg === '--previous' || arg === '--settings') {
+    else if (arg in VALUE_OPTIONS) {
       const value = argv[++i];
       if (!value) return { error: `${arg} 需要一个文件名` };
-      args[arg === '--previous' ? 'previous' : 'settings'] = value;
+      args[VALUE_OPTIONS[arg as keyof typeof VALUE_OPTIONS]] = value;
     } else if (arg === '--help' || arg === '-h') return { error: '' };
     else if (arg.startsWith('--')) return { error: `未知选项：${arg}` };
     else args.paths.push(arg);
@@ -78,8 +90,21 @@ function parseArguments(argv: string[]): Arguments | { error: string } {
   return args;
 }
 
+async function writeExports(results: FileResult[], args: Arguments, io: CommandIO): Promise<void> {
+  const store = new AnnotationStore({ dataDir: defaultDataDir() });
+  const sheets = exportSheets(await exportDocumentsOf(results, store, displayPath));
+  if (args.xlsx) {
+    await writeWorkbook(args.xlsx, sheets);
+    io.stderr(`已导出 Excel 工作簿：${args.xlsx}\n`);
+  }
+  if (args.csv) {
+    for (const sheet of sheets) await writeCsv(`${args.csv}-${sheet.name}.csv`, sheet);
+    io.stderr(`已导出 CSV：${args.csv}-{${sheets.map((sheet) => sheet.name).join(',')}}.csv\n`);
+  }
+}
+
 function progressLine(done: number, total: number, file: string): string {
-  return done < total ? `[${done + 1}/${total}] 正在检查 ${file}\n` : `已完成 ${total} 个文件的检查\n`;
+  return done < total ? `[已完成 ${done}/${total}] 正在检查 ${file}\n` : `已完成 ${total} 个文件的检查\n`;
 }
 
 export function toJson(results: FileResult[]): CheckOutput {

@@ -1,5 +1,6 @@
 /** Scoring the engine's output against the corpus truth files (cells and findings). */
-import { allCanonicalCellIds, placeOfCell, type CellId } from '../../shared/model/ids';
+import { allCanonicalCellIds } from '../../shared/model/ids';
+import { valueOfCell } from '../../shared/engine/report-values';
 import type { Finding } from '../../shared/model/finding';
 import type { Report } from '../../shared/model/report';
 
@@ -23,16 +24,8 @@ export interface TruthFile {
 
 const PLACE_KEYS = ['table', 'row', 'column', 'group', 'section'] as const;
 
-export function valueOf(report: Report, id: CellId): number | null {
-  const place = placeOfCell(id);
-  if (place.table === 'table2') {
-    const item = report.table2[place.row as keyof Report['table2']];
-    return (place.column ? (item as Record<string, number | null>)[place.column] : item) as number | null;
-  }
-  if (place.table === 'table4') return report.table4[place.group as keyof Report['table4']][['upheld', 'corrected', 'other', 'pending', 'total'].indexOf(place.column!)];
-  const columns = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'];
-  return report.table3[place.row as keyof Report['table3']][columns.indexOf(place.column!)];
-}
+/** A canonical cell's value in a report, by its cell id. */
+export const valueOf = valueOfCell;
 
 export interface CellScore {
   right: number;

@@ -54,7 +54,7 @@ describe('check --json', () => {
     expect(results.map((r) => r.status)).toEqual(['unreadable', 'checked', 'unreadable']);
     expect(results[0]).toMatchObject({ error: { code: 'EMPTY_FILE' } });
     expect(results[2]).toMatchObject({ error: { code: 'ZIP_BOMB' } });
-    expect(stderr).toContain('[1/3]');
+    expect(stderr).toMatch(/\[已完成 \d\/3\] 正在检查/);
   });
 
   it('walks folders recursively, skipping other files, and pairs last year’s report of the same organ', async () => {
