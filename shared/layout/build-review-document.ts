@@ -65,8 +65,15 @@ export function buildReviewDocument(content: DocumentContent): ReviewDocument {
     organNames: { title: prose.titleOrgan, signature: prose.signature?.organ ?? null },
     statisticsPeriod: prose.statisticsPeriod,
     organKind: organKindOf(organ),
-    ...(content.pagesWithoutText?.length ? { noTextLayer: { pages: content.pagesWithoutText } } : {}),
+    ...noTextLayerOf(content),
   };
+}
+
+/** Pages without a text layer: all of them (a scan), some of them, or none. */
+function noTextLayerOf(content: DocumentContent): Pick<ReviewDocument, 'noTextLayer'> {
+  const pages = content.pagesWithoutText ?? [];
+  if (pages.length === 0) return {};
+  return { noTextLayer: { pages: pages.length === content.pageCount ? 'all' : pages } };
 }
 
 function table3Slots(mapping: Table3Mapping): Record<CellId, CellSlot> {

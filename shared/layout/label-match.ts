@@ -1,6 +1,6 @@
 /** Comparing a printed label with the official one: exact, a known harmless variant, or altered. */
 import type { LabelStatus } from '../model/review-document';
-import { labelKey } from '../text/normalize';
+import { compactText, labelKey } from '../text/normalize';
 
 const PUNCTUATION = /[、，,。.．：:；;()（）《》〈〉【】\[\]“”"'‘’·・/\\\-—_]/g;
 
@@ -16,7 +16,7 @@ export function labelCore(text: string): string {
 export function compareLabel(actual: string, official: string, variants: readonly string[] = []): LabelStatus {
   const core = labelCore(actual);
   const officialCore = labelCore(official);
-  if (core === officialCore) return actual.normalize('NFKC').replace(/\s+/g, '') === official.normalize('NFKC') ? 'exact' : 'variant';
+  if (core === officialCore) return compactText(actual) === compactText(official) ? 'exact' : 'variant';
   if (variants.some((variant) => labelCore(variant) === core)) return 'variant';
   return 'altered';
 }

@@ -229,6 +229,37 @@ function isHeaderOrNoteRow(view: GridView, r: number): boolean {
   return kinds.filter((kind) => kind !== null).length >= Math.max(2, own.length - 1);
 }
 
+/**
+ * A row cut in two (by a page break, or a label typed over two rows): two adjacent rows whose own labels
+ * sit in the same column, that name a row only when joined, and of which at most one has values, are one.
+ */
+function joinCutRows(printed: PrintedRow[]): PrintedRow[] {
+  const rows: PrintedRow[] = [];
+  for (const row of printed) {
+    const previous = rows[rows.length - 1];
+    const joined = previous ? joinIfCut(previous, row) : null;
+    if (joined) rows[rows.length - 1] = joined;
+    else rows.push(row);
+  }
+  return rows;
+}
+
+function joinIfCut(upper: PrintedRow, lower: PrintedRow): PrintedRow | null {
+  const a = upper.labelCells[upper.labelCells.length - 1];
+  const b = lower.labelCells[lower.labelCells.length - 1];
+  if (!a || !b || a === b || a.col !== b.col || a.colSpan !== b.colSpan) return null;
+  if (upper.hasValue && lower.hasValue) return null;
+  const bothNamed = matchTable3Row(a.text, null) !== null && matchTable3Row(b.text, null) !== null;
+  const joinedText = `${compactText(a.text)}${compactText(b.text)}`;
+  if (bothNamed || matchTable3Row(joinedText, matchTable3Group(joinedText)) === null) return null;
+  if (matchTable3Row(a.text, null) !== null && matchTable3Row(a.text, null) !== matchTable3Row(joinedText, null)) return null;
+  const own: GridCell = { ...a, text: joinedText, rowSpan: a.rowSpan + b.rowSpan };
+  const labelCells = [...upper.labelCells.slice(0, -1), own];
+  const values = upper.hasValue ? upper.values : lower.values;
+  const extraValues = upper.hasValue ? upper.extraValues : lower.extraValues;
+  return { labelCells, label: labelCells.map((cell) => compactText(cell.text)).join(''), values, extraValues, hasValue: upper.hasValue || lower.hasValue };
+}
+
 interface RowMatch {
   printed: PrintedRow;
   row: Table3Row | null;
@@ -240,7 +271,7 @@ interface RowMatch {
 }
 
 function assignRows(printed: PrintedRow[], mapping: Table3Mapping): void {
-  const matches = matchPrintedRows(printed);
+  const matches = matchPrintedRows(joinCutRows(printed));
   fillByPosition(matches);
   const seen = new Set<Table3Row>();
   for (const match of matches) {

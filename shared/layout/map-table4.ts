@@ -51,27 +51,39 @@ function isHeaderRow(view: GridView, r: number): boolean {
 }
 
 function readView(view: GridView, mapping: Table4Mapping): void {
-  const noted = new Set<GridCell>();
+  const noted = new Set<string>();
   for (let r = 0; r < view.rowCount; r++) {
     if (isHeaderRow(view, r)) continue;
     for (const cell of view.cellsInRow(r)) {
       if (cell.row !== r || !looksLikeValue(cell.text)) continue;
       const above = headerCellsAbove(view, cell);
       const left = view.cellsInRow(r, 0, cell.col).filter((c) => !looksLikeValue(c.text));
-      const context = [...above, ...left];
-      const group = groupOf(context.map((c) => compactText(c.text)));
-      const columnCell = [...above].reverse().find((c) => columnOf(c.text)) ?? [...left].reverse().find((c) => columnOf(c.text));
-      const column = columnCell ? columnOf(columnCell.text) : null;
-      if (!group || !column) continue;
-      const id = table4CellId(group, column);
+      const group = groupOf([...above, ...left].map((c) => compactText(c.text)));
+      const header = columnHeader(above) ?? columnHeader(left.slice(-1));
+      if (!group || !header) continue;
+      const id = table4CellId(group, header.column);
       if (mapping.slots[id]) continue;
       mapping.slots[id] = { cell };
-      if (columnCell && !noted.has(columnCell)) {
-        noted.add(columnCell);
-        mapping.labels.push(columnLabel(columnCell, column));
+      const key = `${header.source.row}:${header.source.col}`;
+      if (!noted.has(key)) {
+        noted.add(key);
+        mapping.labels.push(columnLabel(header.text, header.source, header.column));
       }
     }
   }
+}
+
+/**
+ * The column label over a value cell: the narrowest header cells above it joined top to bottom, so a label
+ * printed across stacked cells (“结” / “果维持”, cut by a page break) reads whole.
+ */
+function columnHeader(cells: GridCell[]): { column: Table4Column; text: string; source: GridCell } | null {
+  if (cells.length === 0) return null;
+  const narrowest = Math.min(...cells.map((c) => c.colSpan));
+  const leaves = cells.filter((c) => c.colSpan === narrowest);
+  const text = leaves.map((c) => compactText(c.text)).join('');
+  const column = columnOf(text) ?? columnOf(leaves[leaves.length - 1].text);
+  return column ? { column, text, source: leaves[0] } : null;
 }
 
 /** The header cells above a value cell, read over its first grid column (merged grids rarely line up exactly). */
@@ -79,15 +91,15 @@ function headerCellsAbove(view: GridView, cell: GridCell): GridCell[] {
   return view.cellsInColumn(cell.col, 0, cell.row).filter((above) => !looksLikeValue(above.text));
 }
 
-function columnLabel(cell: GridCell, column: Table4Column): LabelReading {
+function columnLabel(text: string, cell: GridCell, column: Table4Column): LabelReading {
   const variants = { upheld: ['维持'], corrected: ['纠正'], other: ['其他'], pending: ['未审结', '尚未审结'], total: ['合计'] }[column];
   return {
     table: 'table4',
     kind: 'column',
     id: column,
     expected: TABLE4_COLUMN_LABELS[column],
-    actual: compactText(cell.text),
-    status: compareLabel(cell.text, TABLE4_COLUMN_LABELS[column], variants),
+    actual: text,
+    status: compareLabel(text, TABLE4_COLUMN_LABELS[column], variants),
     source: cell.source,
   };
 }

@@ -173,16 +173,22 @@ function findTitle(blocks: Block[], headings: Map<number, HeadingMatch>): { text
   if (index < 0) return null;
   const block = blocks[index] as Extract<Block, { type: 'paragraph' }>;
   let text = compactText(block.text);
-  const previous = blocks[index - 1];
-  if (
-    previous?.type === 'paragraph' &&
-    /^(?:\d{4}|[〇零一二三四五六七八九○]{4})年|^(?:政府信息公开)?(?:工作)?年度报告|^政府信息公开/.test(text) &&
-    compactText(previous.text).length <= 40 &&
-    !/[。；，]/.test(previous.text)
-  ) {
+  for (let i = index - 1; i >= Math.max(0, index - 2) && !titleIsComplete(text); i--) {
+    const previous = blocks[i];
+    if (previous.type !== 'paragraph' || !isTitleLine(previous.text)) break;
     text = compactText(previous.text) + text;
   }
   return { text, source: block.source };
+}
+
+/** A title names its organ and its year; a title set over two or three lines is joined until it does. */
+function titleIsComplete(text: string): boolean {
+  return yearIn(text) !== null && organInTitle(text) !== null && !/^(?:\d{4}|[〇零一二三四五六七八九○]{4})年/.test(text);
+}
+
+function isTitleLine(text: string): boolean {
+  const compact = compactText(text);
+  return compact.length > 0 && compact.length <= 40 && !/[。；，]/.test(text) && matchHeading(text) === null && parseDateAtEnd(compact) === null;
 }
 
 /** A bare year standing right before 政府信息公开 (the 年 lost, as in some web copies of titles). */

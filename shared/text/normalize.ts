@@ -2,14 +2,36 @@
 
 const WHITESPACE = /[\s\u00a0\u2000-\u200b\u2028\u2029\u3000\ufeff]+/g;
 
-/** NFKC (full-width brackets, digits, colons; Kangxi radicals to their ideographs) and folded whitespace. */
+/**
+ * CJK Radicals Supplement forms that some PDF producers (Chromium among them) put in the text layer for
+ * ordinary characters (⺠ for 民, ⻓ for 长). NFKC maps the Kangxi radicals but not this block.
+ */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⺁': '厂', '⺄': '乙', '⺅': '亻', '⺆': '冂', '⺈': '刀', '⺊': '卜', '⺌': '小', '⺍': '小', '⺎': '兀', '⺒': '巳',
+  '⺓': '幺', '⺔': '彑', '⺕': '彐', '⺖': '忄', '⺗': '心', '⺘': '扌', '⺙': '攵', '⺛': '旡', '⺜': '日', '⺝': '月',
+  '⺞': '歺', '⺟': '母', '⺠': '民', '⺡': '氵', '⺢': '氺', '⺣': '灬', '⺤': '爫', '⺥': '爫', '⺦': '丬', '⺧': '牛',
+  '⺨': '犭', '⺩': '王', '⺪': '疋', '⺫': '罒', '⺬': '示', '⺭': '礻', '⺮': '竹', '⺯': '糹', '⺰': '纟', '⺳': '罓',
+  '⺴': '网', '⺶': '羊', '⺷': '羊', '⺹': '耂', '⺺': '肀', '⺻': '聿', '⺼': '月', '⺽': '臼', '⺾': '艹', '⺿': '艹',
+  '⻀': '艹', '⻁': '虎', '⻂': '衤', '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角', '⻈': '讠', '⻉': '贝',
+  '⻊': '足', '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝', '⻐': '钅', '⻑': '長', '⻒': '镸', '⻓': '长',
+  '⻔': '门', '⻕': '阜', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食',
+  '⻠': '饣', '⻡': '首', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄',
+  '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
+};
+const RADICAL_SUPPLEMENT_PATTERN = /[\u2e80-\u2eff]/g;
+
+function nfkc(text: string): string {
+  return text.normalize('NFKC').replace(RADICAL_SUPPLEMENT_PATTERN, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch);
+}
+
+/** NFKC (full-width brackets, digits, colons; radicals to their ideographs) and folded whitespace. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(WHITESPACE, ' ').trim();
+  return nfkc(text).replace(WHITESPACE, ' ').trim();
 }
 
 /** NFKC with all whitespace removed: the form labels are compared in. */
 export function compactText(text: string): string {
-  return text.normalize('NFKC').replace(WHITESPACE, '');
+  return nfkc(text).replace(WHITESPACE, '');
 }
 
 const QUOTES = /["'“”‘’「」『』〝〞〃]/g;
