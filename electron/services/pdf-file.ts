@@ -1,8 +1,8 @@
-/** PDF reading, Node side. */
+/** PDF reading, Node side: pdf.js with its assets from the installed pdfjs-dist. */
 import type { DocumentContent } from '../../shared/model/grid';
-import { ReadError } from '../../shared/read/errors';
+import { readPdf } from '../../shared/read/pdf/read-pdf';
+import { pdfAssets } from './pdf-assets';
 
-export async function readPdfFile(bytes: Uint8Array): Promise<DocumentContent> {
-  void bytes;
-  throw new ReadError('UNSUPPORTED_TYPE', '暂不支持读取 PDF 文件');
+export function readPdfFile(bytes: Uint8Array): Promise<DocumentContent> {
+  return readPdf(bytes, pdfAssets());
 }

@@ -113,8 +113,7 @@ async function measureWarmEngine(files: string[]): Promise<string> {
   for (const file of files) {
     const type = extname(file).slice(1).toLowerCase();
     const run = await engineRun(file, type);
-    if (!run) continue;
-    await run();
+    if (!run || !(await run().then(() => true, () => false))) continue;
     const samples: number[] = [];
     let pages = 0;
     for (let i = 0; i < 5; i++) {

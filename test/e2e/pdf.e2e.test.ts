@@ -56,7 +56,7 @@ beforeAll(async () => {
   ensureRendererBuilt();
   workDir = makeTempDir('nianbao-e2e-pdf-');
   const pdfPath = join(workDir, 'd02_lo.pdf');
-  copyFileSync(join(ROOT, 'test/fixtures/pdf/d02_lo.pdf'), pdfPath);
+  copyFileSync(join(ROOT, 'test/fixtures/corpus/d02_lo.pdf'), pdfPath);
   mkdirSync(join(workDir, 'data'));
   served = await startServe([], join(workDir, 'data'));
   browser = await launchChromium();

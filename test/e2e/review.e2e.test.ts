@@ -188,7 +188,7 @@ describe('review workspace (browser transport)', () => {
   });
 
   it('opens a 5-page report fast enough (navigation to first page of the original and the tables)', async () => {
-    const pdfFixture = join(ROOT, 'test/fixtures/pdf/d02_lo.pdf');
+    const pdfFixture = join(ROOT, 'test/fixtures/corpus/d02_lo.pdf');
     const { page } = track(await openPage(browser, VIEWPORTS.small));
     let id = await openReviewOf(page, '示例');
     let kind = 'Word (sample)';

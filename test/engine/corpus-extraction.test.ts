@@ -1,6 +1,8 @@
 /**
- * End to end on the Word files of the dev corpus (test/fixtures/corpus): every .docx and .doc read, mapped and
- * checked as one run, then compared with its truth: all 200 cells, the metadata, and the findings.
+ * End to end on the dev corpus copied into test/fixtures/corpus (every .docx and .doc, and PDFs of every kind of
+ * layout: rows and headers cut by page breaks, repeated headers, Chromium's filled-rectangle rulings, the 2019
+ * format, a scan): all read, mapped and checked as one run, then compared with their truth: all 200 cells, the
+ * metadata, and the findings.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +13,8 @@ import { findSoffice } from '../../electron/services/doc-convert';
 import { scoreCells, scoreFindings, type TruthFile } from '../bench/truth-score';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
-const files = readdirSync(CORPUS).filter((name) => /\.(docx|doc)$/.test(name)).sort();
-const truthOf = (name: string): TruthFile => JSON.parse(readFileSync(join(CORPUS, name.replace(/\.(docx|doc)$/, '.truth.json')), 'utf8'));
+const files = readdirSync(CORPUS).filter((name) => /\.(docx|doc|pdf)$/.test(name)).sort();
+const truthOf = (name: string): TruthFile => JSON.parse(readFileSync(join(CORPUS, name.replace(/\.(docx|doc|pdf)$/, '.truth.json')), 'utf8'));
 const canConvertDoc = findSoffice() !== undefined;
 
 let results: Map<string, FileResult>;
@@ -22,10 +24,11 @@ beforeAll(async () => {
   results = new Map(checked.map((result) => [result.file.slice(CORPUS.length), result]));
 }, 120_000);
 
-describe('the Word files of the dev corpus', () => {
-  it('holds the 36 .docx and 3 .doc files', () => {
+describe('the dev corpus', () => {
+  it('holds the 36 .docx, 3 .doc and 12 .pdf files', () => {
     expect(files.filter((name) => name.endsWith('.docx'))).toHaveLength(36);
     expect(files.filter((name) => name.endsWith('.doc'))).toHaveLength(3);
+    expect(files.filter((name) => name.endsWith('.pdf'))).toHaveLength(12);
   });
 
   describe.each(files)('%s', (name) => {
@@ -38,6 +41,7 @@ describe('the Word files of the dev corpus', () => {
       }
       expect(result.status).toBe('checked');
       const truth = truthOf(name);
+      if (truth.layout?.rendering === 'scan') return expect(result.findings.map((f) => f.rule)).toEqual(['NO-TEXT-LAYER']);
       expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
     });
 

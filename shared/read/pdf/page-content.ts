@@ -1,0 +1,179 @@
+/**
+ * What a PDF page holds for us: its text pieces and its rulings. Rulings come from the operator list: stroked
+ * axis-aligned segments, and filled rectangles thin enough to be lines (many producers draw table borders
+ * that way). Coordinates are brought into page space by tracking save/restore/transform ourselves. Clip paths
+ * (painted with endPath), wide fills (shading) and white strokes are not rulings.
+ */
+import { IDENTITY, apply, multiply, type HLine, type Matrix, type TextPiece, type VLine } from './geometry';
+
+/** The subset of pdf.js's OPS codes we read (from pdfjs-dist's exported OPS). */
+export interface OpsCodes {
+  save: number;
+  restore: number;
+  transform: number;
+  constructPath: number;
+  stroke: number;
+  closeStroke: number;
+  fill: number;
+  eoFill: number;
+  fillStroke: number;
+  eoFillStroke: number;
+  closeFillStroke: number;
+  closeEOFillStroke: number;
+  setStrokeRGBColor: number;
+  setFillRGBColor: number;
+  setStrokeGray?: number;
+  setFillGray?: number;
+}
+
+export interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
+export interface Rulings {
+  horizontal: HLine[];
+  vertical: VLine[];
+  /** Segments seen, for the “thousands of paths” guard. */
+  segments: number;
+}
+
+/** Path drawing codes inside constructPath's data (pdf.js ≥ 5.1; not exported). */
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUADRATIC_TO = 3;
+const CLOSE = 4;
+
+/** A fill thinner than this (pt) is a line; wider ones are shading. */
+const THIN = 2.5;
+/** Past this many segments on a page we stop collecting rulings (a drawing, not a table). */
+export const MAX_SEGMENTS = 20_000;
+
+interface PaintState {
+  matrix: Matrix;
+  strokeWhite: boolean;
+  fillWhite: boolean;
+}
+
+export function readRulings(list: OperatorList, OPS: OpsCodes): Rulings {
+  const rulings: Rulings = { horizontal: [], vertical: [], segments: 0 };
+  const stack: PaintState[] = [];
+  let state: PaintState = { matrix: IDENTITY, strokeWhite: false, fillWhite: false };
+  const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  for (let i = 0; i < list.fnArray.length && rulings.segments <= MAX_SEGMENTS; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push({ ...state });
+    else if (fn === OPS.restore) state = stack.pop() ?? state;
+    else if (fn === OPS.transform) state = { ...state, matrix: multiply(state.matrix, args as Matrix) };
+    else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeWhite: isWhite(args[0]) };
+    else if (fn === OPS.setFillRGBColor) state = { ...state, fillWhite: isWhite(args[0]) };
+    else if (fn === OPS.setStrokeGray) state = { ...state, strokeWhite: Number(args[0]) > 0.95 };
+    else if (fn === OPS.setFillGray) state = { ...state, fillWhite: Number(args[0]) > 0.95 };
+    else if (fn === OPS.constructPath) {
+      const [paint, [data]] = args as [number, [ArrayLike<number>]];
+      const subpaths = toSubpaths(data, state.matrix);
+      rulings.segments += subpaths.reduce((n, path) => n + path.length, 0);
+      if (strokes.has(paint) && !state.strokeWhite) addStrokes(subpaths, rulings);
+      if (fills.has(paint) && !state.fillWhite) addThinFills(subpaths, rulings);
+    }
+  }
+  return rulings;
+}
+
+function isWhite(color: unknown): boolean {
+  if (typeof color === 'string') return /^#?f{6}$/i.test(color) || /^#?fff$/i.test(color);
+  if (Array.isArray(color)) return color.every((c) => Number(c) >= 250 || (Number(c) <= 1 && Number(c) > 0.98));
+  return false;
+}
+
+type Point = [number, number];
+
+/** Path data as subpaths of points in page space (curves reduced to their end points). */
+function toSubpaths(data: ArrayLike<number>, matrix: Matrix): Point[][] {
+  const paths: Point[][] = [];
+  let current: Point[] = [];
+  for (let k = 0; k < data.length; ) {
+    const op = data[k];
+    if (op === MOVE_TO) {
+      if (current.length > 0) paths.push(current);
+      current = [apply(matrix, data[k + 1], data[k + 2])];
+      k += 3;
+    } else if (op === LINE_TO) {
+      current.push(apply(matrix, data[k + 1], data[k + 2]));
+      k += 3;
+    } else if (op === CURVE_TO) {
+      current.push(apply(matrix, data[k + 5], data[k + 6]));
+      k += 7;
+    } else if (op === QUADRATIC_TO) {
+      current.push(apply(matrix, data[k + 3], data[k + 4]));
+      k += 5;
+    } else if (op === CLOSE) {
+      if (current.length > 1) current.push(current[0]);
+      k += 1;
+    } else break;
+  }
+  if (current.length > 0) paths.push(current);
+  return paths;
+}
+
+function addStrokes(paths: Point[][], rulings: Rulings): void {
+  for (const path of paths) {
+    for (let i = 1; i < path.length; i++) addSegment(path[i - 1], path[i], rulings);
+  }
+}
+
+function addSegment([ax, ay]: Point, [bx, by]: Point, rulings: Rulings): void {
+  if (Math.abs(ay - by) < 0.8 && Math.abs(ax - bx) > 1) {
+    rulings.horizontal.push({ y: (ay + by) / 2, x0: Math.min(ax, bx), x1: Math.max(ax, bx) });
+  } else if (Math.abs(ax - bx) < 0.8 && Math.abs(ay - by) > 1) {
+    rulings.vertical.push({ x: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+  }
+}
+
+/** A filled axis-aligned rectangle thinner than THIN in one direction is a line along the other. */
+function addThinFills(paths: Point[][], rulings: Rulings): void {
+  for (const path of paths) {
+    if (path.length < 4 || path.length > 6) continue;
+    const xs = path.map(([x]) => x);
+    const ys = path.map(([, y]) => y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if (!isAxisAlignedRectangle(path, x0, x1, y0, y1)) continue;
+    const width = x1 - x0;
+    const height = y1 - y0;
+    if (height <= THIN && width > height) rulings.horizontal.push({ y: (y0 + y1) / 2, x0, x1 });
+    else if (width <= THIN && height > width) rulings.vertical.push({ x: (x0 + x1) / 2, y0, y1 });
+  }
+}
+
+function isAxisAlignedRectangle(path: Point[], x0: number, x1: number, y0: number, y1: number): boolean {
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+  return path.every(([x, y]) => (near(x, x0) || near(x, x1)) && (near(y, y0) || near(y, y1)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text
+
+export interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  dir?: string;
+}
+
+/** pdf.js text items as pieces: empty ones dropped, position from the transform, upright or not. */
+export function toTextPieces(items: TextItemLike[]): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  for (const item of items) {
+    if (!item.str || item.str.trim() === '') continue;
+    const [a, b, c, d, e, f] = item.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
+    const rotated = Math.abs(b) > Math.abs(a) * 0.5 || item.dir === 'ttb';
+    const width = rotated ? size : item.width;
+    pieces.push({ text: item.str, x0: e, x1: e + Math.max(width, 0.1), y: f, size, vertical: rotated });
+  }
+  return pieces;
+}

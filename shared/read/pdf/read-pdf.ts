@@ -1,0 +1,205 @@
+/**
+ * readPdf: the bytes of a PDF in, paragraphs and table grids out, page by page, with every cell's page and box.
+ * pdf.js (legacy build) does the parsing; the caller passes where its cMaps, standard fonts and wasm are,
+ * since without cMaps a PDF with a non-embedded Chinese font yields no text at all.
+ */
+import type { Block, DocumentContent, GridCell, TableGrid } from '../../model/grid';
+import { ReadError } from '../errors';
+import type { Box } from './geometry';
+import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type TextItemLike } from './page-content';
+import { paragraphsOf } from './paragraphs';
+import { stitchTables } from './stitch';
+import { findTables, type PdfTable } from './table-grid';
+import { groupLines } from './text-lines';
+
+export interface ReadPdfOptions {
+  /** Folder URL or path of pdfjs-dist's cmaps/ (with the trailing slash). */
+  cMapUrl: string;
+  /** Folder URL or path of pdfjs-dist's standard_fonts/. */
+  standardFontDataUrl: string;
+  /** Folder URL or path of pdfjs-dist's wasm/. */
+  wasmUrl?: string;
+  /** Read at most this many pages (the report's tables come early). Default 400. */
+  maxPages?: number;
+  /** pdf.js BinaryDataFactory class, e.g. one that keeps cMaps and fonts in memory across documents. */
+  binaryDataFactory?: unknown;
+}
+
+interface PdfJs {
+  getDocument(params: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy(): Promise<void> };
+  OPS: Record<string, number>;
+}
+
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+  destroy(): Promise<void>;
+}
+
+interface PdfPage {
+  getTextContent(options?: { disableNormalization?: boolean }): Promise<{ items: unknown[] }>;
+  getOperatorList(): Promise<OperatorList>;
+  cleanup(): void;
+}
+
+let pdfjsModule: Promise<PdfJs> | null = null;
+
+/**
+ * pdf.js's legacy build (the one that runs on Node 20) installs core-js polyfills as it loads; one of them
+ * replaces Array.prototype.push for the whole process on V8 ≤ 12.1 to fix an edge case of non-writable
+ * lengths that no code here meets, and makes every push several times slower. The native method is put back.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  const nativePush = Array.prototype.push;
+  pdfjsModule ??= (import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfJs>).then((module) => {
+    if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true });
+    return module;
+  });
+  return pdfjsModule;
+}
+
+export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<DocumentContent> {
+  assertPdfSignature(bytes);
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    cMapUrl: options.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: options.standardFontDataUrl,
+    wasmUrl: options.wasmUrl,
+    ...(options.binaryDataFactory ? { BinaryDataFactory: options.binaryDataFactory } : {}),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let doc: PdfDocument;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    throw openError(error);
+  }
+  try {
+    return await readPages(doc, pdfjs.OPS as unknown as OpsCodes & Record<string, number>, options.maxPages ?? 400);
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError('PDF_CORRUPT', undefined, { cause: error });
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function assertPdfSignature(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new ReadError('EMPTY_FILE');
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (!head.includes('%PDF-')) throw new ReadError('NOT_A_PDF');
+}
+
+function openError(error: unknown): ReadError {
+  const name = (error as { name?: string })?.name ?? '';
+  if (name === 'PasswordException') return new ReadError('PDF_ENCRYPTED', undefined, { cause: error });
+  return new ReadError('PDF_CORRUPT', undefined, { cause: error });
+}
+
+interface PageResult {
+  blocks: { top: number; block: Block | PdfTable }[];
+  hasText: boolean;
+}
+
+async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number>, maxPages: number): Promise<DocumentContent> {
+  const pages = Math.min(doc.numPages, maxPages);
+  const results: PageResult[] = [];
+  const pagesWithoutText: number[] = [];
+  for (let n = 1; n <= pages; n++) {
+    const result = await readPage(doc, n, OPS);
+    if (!result.hasText) pagesWithoutText.push(n);
+    results.push(result);
+  }
+  const tables = stitchTables(results.map((result) => result.blocks));
+  return { format: 'pdf', blocks: toBlocks(tables), pageCount: doc.numPages, pagesWithoutText };
+}
+
+async function readPage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>): Promise<PageResult> {
+  const page = await doc.getPage(n);
+  try {
+    const text = await page.getTextContent({ disableNormalization: true });
+    const pieces = toTextPieces(text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string'));
+    const rulings = mayHoldTable(pieces) ? readRulings(await page.getOperatorList(), OPS) : null;
+    const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
+    const { tables, rest } = tooManyPaths ? { tables: [], rest: pieces } : findTables(rulings, pieces, n);
+    const paragraphs = paragraphsOf(groupLines(rest));
+    const blocks = [
+      ...tables.map((table) => ({ top: table.box.y1, block: table })),
+      ...paragraphs.map((paragraph) => ({
+        top: paragraph.top,
+        block: { type: 'paragraph', text: paragraph.text, source: { kind: 'pdf', page: n, box: boxArray(linesBox(paragraph.lines)) } } as Block,
+      })),
+    ].sort((a, b) => b.top - a.top);
+    return { blocks, hasText: pieces.length > 0 };
+  } finally {
+    page.cleanup();
+  }
+}
+
+const TABLE_WORDS = /第二十条|信息内容|申请人情况|自然人|法人或其他组织|本年新收|予以公开|行政复议|行政诉讼|结果维持|本年制发|处理决定/;
+
+/**
+ * Only pages that may hold a statistics table have their drawing read for rulings (the costly part of
+ * reading a page): those naming a table's words, or holding many bare numbers.
+ */
+function mayHoldTable(pieces: { text: string }[]): boolean {
+  let numbers = 0;
+  for (const piece of pieces) {
+    const text = piece.text.normalize('NFKC');
+    if (TABLE_WORDS.test(text.replace(/\s+/g, ''))) return true;
+    if (/^\s*\d{1,7}(?:\.\d+)?\s*$/.test(text) && ++numbers >= 8) return true;
+  }
+  return false;
+}
+
+function linesBox(lines: { x0: number; x1: number; y: number; size: number }[]): Box {
+  return {
+    x0: Math.min(...lines.map((l) => l.x0)),
+    x1: Math.max(...lines.map((l) => l.x1)),
+    y0: Math.min(...lines.map((l) => l.y - l.size * 0.2)),
+    y1: Math.max(...lines.map((l) => l.y + l.size * 0.8)),
+  };
+}
+
+function boxArray(box: Box): [number, number, number, number] {
+  return [round(box.x0), round(box.y0), round(box.x1), round(box.y1)];
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Pages' blocks in reading order; tables become TableGrids numbered in document order. */
+function toBlocks(pages: ({ block: Block | StitchedTable })[][]): Block[] {
+  const blocks: Block[] = [];
+  let tableIndex = 0;
+  for (const page of pages) {
+    for (const { block } of page) {
+      if ('type' in block) blocks.push(block);
+      else blocks.push({ type: 'table', grid: toGrid(block, tableIndex++) });
+    }
+  }
+  return blocks;
+}
+
+export interface StitchedTable {
+  pages: number[];
+  rowCount: number;
+  colCount: number;
+  cells: (Omit<GridCell, 'source'> & { page: number; box: Box })[];
+}
+
+function toGrid(table: StitchedTable, index: number): TableGrid {
+  return {
+    index,
+    rowCount: table.rowCount,
+    colCount: table.colCount,
+    pages: table.pages,
+    cells: table.cells.map(({ page, box, ...cell }) => ({ ...cell, source: { kind: 'pdf', page, box: boxArray(box) } })),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * A table that ends one page and a table that starts the next, with the same left and right edges, are one
+ * table broken by the page: their rows are joined into one grid (columns matched by x-position), and header
+ * rows the continuation repeats are dropped.
+ */
+import type { Block } from '../../model/grid';
+import { compactText } from '../../text/normalize';
+import type { Box } from './geometry';
+import type { StitchedTable } from './read-pdf';
+import type { PdfTable } from './table-grid';
+
+type PageBlocks = { top: number; block: Block | PdfTable }[];
+type StitchedBlocks = { block: Block | StitchedTable }[];
+
+interface Part {
+  table: StitchedTable;
+  /** Column edges of the joined table so far. */
+  xs: number[];
+  box: Box;
+}
+
+const EDGE_TOLERANCE = 4;
+
+export function stitchTables(pages: PageBlocks[]): StitchedBlocks[] {
+  const result: StitchedBlocks[] = [];
+  let open: Part | null = null;
+  for (const page of pages) {
+    const out: StitchedBlocks = [];
+    page.forEach(({ block }, i) => {
+      if ('type' in block) {
+        out.push({ block });
+        return;
+      }
+      if (i === 0 && open && continues(open, block)) {
+        join(open, block);
+      } else {
+        open = { table: fromPdfTable(block), xs: block.xs, box: block.box };
+        out.push({ block: open.table });
+      }
+    });
+    const last = page[page.length - 1];
+    if (!last || 'type' in last.block) open = null;
+    result.push(out);
+  }
+  return result;
+}
+
+function continues(part: Part, next: PdfTable): boolean {
+  return Math.abs(part.box.x0 - next.box.x0) <= EDGE_TOLERANCE && Math.abs(part.box.x1 - next.box.x1) <= EDGE_TOLERANCE;
+}
+
+function fromPdfTable(table: PdfTable): StitchedTable {
+  return {
+    pages: [table.page],
+    rowCount: table.ys.length - 1,
+    colCount: table.xs.length - 1,
+    cells: table.cells.map((cell) => ({ ...cell, page: table.page })),
+  };
+}
+
+function join(part: Part, next: PdfTable): void {
+  const xs = mergeEdges(part.xs, next.xs);
+  const repeated = repeatedHeaderRows(part.table, next);
+  const offset = part.table.rowCount - repeated;
+  const moved = next.cells
+    .filter((cell) => cell.row >= repeated)
+    .map((cell) => ({ ...cell, row: cell.row + offset, page: next.page }));
+  part.table.cells = [...part.table.cells, ...moved].map((cell) => reindex(cell, xs));
+  part.table.rowCount += next.ys.length - 1 - repeated;
+  part.table.colCount = xs.length - 1;
+  part.table.pages.push(next.page);
+  part.xs = xs;
+  part.box = { ...part.box, y0: next.box.y0 };
+}
+
+function mergeEdges(a: number[], b: number[]): number[] {
+  const all = [...a, ...b].sort((x, y) => x - y);
+  const edges: number[] = [];
+  for (const x of all) if (edges.length === 0 || x - edges[edges.length - 1] > EDGE_TOLERANCE / 2) edges.push(x);
+  return edges;
+}
+
+function nearest(edges: number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < edges.length; i++) if (Math.abs(edges[i] - x) < Math.abs(edges[best] - x)) best = i;
+  return best;
+}
+
+function reindex<T extends { col: number; colSpan: number; box: Box }>(cell: T, xs: number[]): T {
+  const col = nearest(xs, cell.box.x0);
+  const end = Math.max(col + 1, nearest(xs, cell.box.x1));
+  return { ...cell, col, colSpan: end - col };
+}
+
+/** How many of the continuation's first rows repeat the first rows of the table (a repeated header). */
+function repeatedHeaderRows(table: StitchedTable, next: PdfTable): number {
+  let k = 0;
+  while (k < next.ys.length - 1 && k < table.rowCount && rowSignature(next.cells, k) !== '' && rowSignature(next.cells, k) === rowSignature(table.cells, k)) k++;
+  return k;
+}
+
+function rowSignature(cells: { row: number; col: number; text: string }[], row: number): string {
+  return cells
+    .filter((cell) => cell.row === row)
+    .sort((a, b) => a.col - b.col)
+    .map((cell) => compactText(cell.text))
+    .join('|');
+}

@@ -1,0 +1,211 @@
+/**
+ * Rulings into tables: lines are snapped and merged, connected lines form a table, the distinct line
+ * positions give the grid's slots, and slots not separated by a ruling are one (merged) cell. A table whose
+ * top or bottom border is missing (a continuation page) takes its edge from the vertical lines.
+ */
+import type { Box, HLine, TextPiece, VLine } from './geometry';
+import { pieceBox, centre } from './geometry';
+import type { Rulings } from './page-content';
+import { textOf } from './text-lines';
+
+export interface PdfCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  box: Box;
+  text: string;
+}
+
+export interface PdfTable {
+  page: number;
+  box: Box;
+  /** Column edges, left to right. */
+  xs: number[];
+  /** Row edges, top to bottom (descending y). */
+  ys: number[];
+  cells: PdfCell[];
+}
+
+const SNAP = 2;
+/** A boundary between two slots counts as ruled when lines cover at least this share of it. */
+const COVERAGE = 0.5;
+
+export function findTables(rulings: Rulings, pieces: TextPiece[], page: number): { tables: PdfTable[]; rest: TextPiece[] } {
+  const horizontal = mergeHorizontal(rulings.horizontal);
+  const vertical = mergeVertical(rulings.vertical);
+  const tables = clusters(horizontal, vertical)
+    .map(({ h, v }) => buildTable(h, v, page))
+    .filter((table): table is Omit<PdfTable, 'cells'> & { slots: Slots } => table !== null);
+  const used = new Set<TextPiece>();
+  const built = tables.map((table) => fillCells(table, pieces, used));
+  return { tables: built, rest: pieces.filter((piece) => !used.has(piece)) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lines
+
+function mergeHorizontal(lines: HLine[]): HLine[] {
+  const sorted = [...lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const merged: HLine[] = [];
+  for (const line of sorted) {
+    const last = merged.find((m) => Math.abs(m.y - line.y) <= SNAP / 2 && line.x0 <= m.x1 + SNAP && line.x1 >= m.x0 - SNAP);
+    if (last) {
+      last.x0 = Math.min(last.x0, line.x0);
+      last.x1 = Math.max(last.x1, line.x1);
+    } else merged.push({ ...line });
+  }
+  return merged;
+}
+
+function mergeVertical(lines: VLine[]): VLine[] {
+  const sorted = [...lines].sort((a, b) => a.x - b.x || a.y0 - b.y0);
+  const merged: VLine[] = [];
+  for (const line of sorted) {
+    const last = merged.find((m) => Math.abs(m.x - line.x) <= SNAP / 2 && line.y0 <= m.y1 + SNAP && line.y1 >= m.y0 - SNAP);
+    if (last) {
+      last.y0 = Math.min(last.y0, line.y0);
+      last.y1 = Math.max(last.y1, line.y1);
+    } else merged.push({ ...line });
+  }
+  return merged;
+}
+
+function touches(h: HLine, v: VLine): boolean {
+  return v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP;
+}
+
+/** Groups of lines connected through their crossings. */
+function clusters(horizontal: HLine[], vertical: VLine[]): { h: HLine[]; v: VLine[] }[] {
+  const parent = [...horizontal, ...vertical].map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  horizontal.forEach((h, i) => {
+    vertical.forEach((v, j) => {
+      if (touches(h, v)) parent[find(i)] = find(horizontal.length + j);
+    });
+  });
+  const groups = new Map<number, { h: HLine[]; v: VLine[] }>();
+  horizontal.forEach((h, i) => groupOf(groups, find(i)).h.push(h));
+  vertical.forEach((v, j) => groupOf(groups, find(horizontal.length + j)).v.push(v));
+  return [...groups.values()];
+}
+
+function groupOf(groups: Map<number, { h: HLine[]; v: VLine[] }>, key: number): { h: HLine[]; v: VLine[] } {
+  let group = groups.get(key);
+  if (!group) groups.set(key, (group = { h: [], v: [] }));
+  return group;
+}
+
+function distinct(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const result: number[] = [];
+  for (const value of sorted) {
+    if (result.length === 0 || value - result[result.length - 1] > SNAP) result.push(value);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Grid
+
+type Slots = { cellOf: number[][]; cells: { r0: number; r1: number; c0: number; c1: number }[] };
+
+function buildTable(h: HLine[], v: VLine[], page: number): (Omit<PdfTable, 'cells'> & { slots: Slots }) | null {
+  if (v.length < 2 || h.length < 1) return null;
+  const xs = distinct([...v.map((line) => line.x), ...h.flatMap((line) => [line.x0, line.x1])]);
+  const ys = distinct([...h.map((line) => line.y), ...v.flatMap((line) => [line.y0, line.y1])]).reverse();
+  if (xs.length < 2 || ys.length < 2) return null;
+  const box = { x0: xs[0], x1: xs[xs.length - 1], y0: ys[ys.length - 1], y1: ys[0] };
+  if (box.x1 - box.x0 < 40 || box.y1 - box.y0 < 8) return null;
+  return { page, box, xs, ys, slots: mergeSlots(xs, ys, h, v) };
+}
+
+function coverage(intervals: [number, number][], from: number, to: number): number {
+  let covered = 0;
+  for (const [a, b] of intervals) covered += Math.max(0, Math.min(b, to) - Math.max(a, from));
+  return covered / Math.max(to - from, 1e-6);
+}
+
+function mergeSlots(xs: number[], ys: number[], h: HLine[], v: VLine[]): Slots {
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const join = (a: number, b: number) => (parent[find(a)] = find(b));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols) {
+        const lines = v.filter((line) => Math.abs(line.x - xs[c + 1]) <= SNAP).map((line): [number, number] => [line.y0, line.y1]);
+        if (coverage(lines, ys[r + 1], ys[r]) < COVERAGE) join(r * cols + c, r * cols + c + 1);
+      }
+      if (r + 1 < rows) {
+        const lines = h.filter((line) => Math.abs(line.y - ys[r + 1]) <= SNAP).map((line): [number, number] => [line.x0, line.x1]);
+        if (coverage(lines, xs[c], xs[c + 1]) < COVERAGE) join(r * cols + c, (r + 1) * cols + c);
+      }
+    }
+  }
+  const byRoot = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(r * cols + c);
+      const cell = byRoot.get(root);
+      if (cell) Object.assign(cell, { r0: Math.min(cell.r0, r), r1: Math.max(cell.r1, r), c0: Math.min(cell.c0, c), c1: Math.max(cell.c1, c) });
+      else byRoot.set(root, { r0: r, r1: r, c0: c, c1: c });
+    }
+  }
+  const cells = [...byRoot.values()];
+  const cellOf = Array.from({ length: rows }, () => new Array<number>(cols).fill(-1));
+  cells.forEach((cell, i) => {
+    for (let r = cell.r0; r <= cell.r1; r++) for (let c = cell.c0; c <= cell.c1; c++) if (cellOf[r][c] < 0) cellOf[r][c] = i;
+  });
+  return { cellOf, cells };
+}
+
+function indexIn(edges: number[], value: number, descending: boolean): number {
+  for (let i = 0; i < edges.length - 1; i++) {
+    const [a, b] = descending ? [edges[i + 1], edges[i]] : [edges[i], edges[i + 1]];
+    if (value >= a && value <= b) return i;
+  }
+  return -1;
+}
+
+function fillCells(table: Omit<PdfTable, 'cells'> & { slots: Slots }, pieces: TextPiece[], used: Set<TextPiece>): PdfTable {
+  const inCell: TextPiece[][] = table.slots.cells.map(() => []);
+  for (const piece of pieces) {
+    if (used.has(piece)) continue;
+    for (const part of splitAcrossColumns(piece, table.xs)) {
+      const [x, y] = centre(pieceBox(part));
+      if (x < table.box.x0 - 1 || x > table.box.x1 + 1 || y < table.box.y0 - 1 || y > table.box.y1 + 1) continue;
+      const r = indexIn(table.ys, y, true);
+      const c = indexIn(table.xs, x, false);
+      if (r < 0 || c < 0) continue;
+      inCell[table.slots.cellOf[r][c]].push(part);
+      used.add(piece);
+    }
+  }
+  const cells = table.slots.cells.map((slot, i): PdfCell => ({
+    row: slot.r0,
+    col: slot.c0,
+    rowSpan: slot.r1 - slot.r0 + 1,
+    colSpan: slot.c1 - slot.c0 + 1,
+    box: { x0: table.xs[slot.c0], x1: table.xs[slot.c1 + 1], y0: table.ys[slot.r1 + 1], y1: table.ys[slot.r0] },
+    text: textOf(inCell[i]),
+  }));
+  return { page: table.page, box: table.box, xs: table.xs, ys: table.ys, cells };
+}
+
+/**
+ * A piece of text running across column edges (one item holding several cells' numbers, “0 0 0”) is cut at
+ * its spaces, each word placed by its share of the characters. A piece without spaces stays whole.
+ */
+function splitAcrossColumns(piece: TextPiece, xs: number[]): TextPiece[] {
+  const inner = xs.slice(1, -1).filter((x) => x > piece.x0 + 1 && x < piece.x1 - 1);
+  if (inner.length === 0 || !/\s/.test(piece.text.trim()) || piece.vertical) return [piece];
+  const perChar = (piece.x1 - piece.x0) / piece.text.length;
+  const parts: TextPiece[] = [];
+  for (const match of piece.text.matchAll(/\S+/g)) {
+    const x0 = piece.x0 + (match.index ?? 0) * perChar;
+    parts.push({ ...piece, text: match[0], x0, x1: x0 + match[0].length * perChar });
+  }
+  return parts;
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readPdfFile } from '../../electron/services/pdf-file';
+import type { HLine, TextPiece, VLine } from '../../shared/read/pdf/geometry';
+import { readRulings, type OpsCodes } from '../../shared/read/pdf/page-content';
+import { paragraphsOf } from '../../shared/read/pdf/paragraphs';
+import { stitchTables } from '../../shared/read/pdf/stitch';
+import { findTables } from '../../shared/read/pdf/table-grid';
+import { groupLines } from '../../shared/read/pdf/text-lines';
+
+const BAD = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/bad/${name}`, import.meta.url))));
+
+const piece = (text: string, x0: number, y: number, size = 10, width = text.length * size): TextPiece => ({ text, x0, x1: x0 + width, y, size, vertical: false });
+
+/**
+ * Rulings of a grid: vertical lines at xs over [bottom, top] (a gap [x, from, to] leaves x unruled between from
+ * and to), horizontal lines at ys over [left, right] (those in `h` left out).
+ */
+function ruled(xs: number[], ys: number[], skip: { v?: [number, number, number][]; h?: number[] } = {}) {
+  const [left, right] = [xs[0], xs[xs.length - 1]];
+  const [bottom, top] = [Math.min(...ys), Math.max(...ys)];
+  const vertical: VLine[] = xs.flatMap((x) => {
+    const gap = skip.v?.find(([gx]) => gx === x);
+    return gap ? [{ x, y0: bottom, y1: gap[1] }, { x, y0: gap[2], y1: top }] : [{ x, y0: bottom, y1: top }];
+  });
+  const horizontal: HLine[] = ys.filter((y) => !skip.h?.includes(y)).map((y) => ({ y, x0: left, x1: right }));
+  return { horizontal, vertical, segments: vertical.length + horizontal.length };
+}
+
+describe('table grid from rulings', () => {
+  it('finds the cells of a ruled table and puts each text in its cell', () => {
+    const rulings = ruled([100, 200, 300, 400], [700, 680, 660]);
+    const pieces = [piece('规章', 110, 685), piece('1', 210, 685), piece('2', 310, 685), piece('行政规范性文件', 110, 665, 8, 70), piece('3', 210, 665), piece('4', 310, 665)];
+    const { tables, rest } = findTables(rulings, pieces, 2);
+    expect(rest).toEqual([]);
+    expect(tables).toHaveLength(1);
+    const cells = tables[0].cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.text]);
+    expect(cells).toContainEqual([0, 0, 1, 1, '规章']);
+    expect(cells).toContainEqual([1, 2, 1, 1, '4']);
+    expect(tables[0].cells.find((c) => c.text === '4')?.box).toEqual({ x0: 300, x1: 400, y0: 660, y1: 680 });
+  });
+
+  it('joins slots not separated by a ruling into one merged cell, across rows and columns', () => {
+    // The vertical line at x=200 is missing in the top row (a caption spanning two columns), and the horizontal
+    // line at y=660 is missing under the first column (a label spanning two rows).
+    const rulings = ruled([100, 200, 300], [700, 680, 660, 640], { v: [[200, 680, 700]] });
+    rulings.horizontal = rulings.horizontal.filter((h) => h.y !== 660).concat([{ y: 660, x0: 200, x1: 300 }]);
+    const { tables } = findTables(rulings, [piece('第二十条第（一）项', 110, 685, 8, 150), piece('三、本年度办理结果', 105, 655, 8, 80)], 1);
+    const cells = tables[0].cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.text]);
+    expect(cells).toContainEqual([0, 0, 1, 2, '第二十条第（一）项']);
+    expect(cells).toContainEqual([1, 0, 2, 1, '三、本年度办理结果']);
+  });
+
+  it('reads a vertical label of stacked characters top to bottom', () => {
+    const rulings = ruled([100, 120, 300], [700, 600]);
+    const stacked = [...'本年度办理结果'].map((ch, i) => piece(ch, 105, 690 - i * 12, 10, 10));
+    const { tables } = findTables(rulings, stacked, 1);
+    expect(tables[0].cells[0].text.replace(/\n/g, '')).toBe('本年度办理结果');
+  });
+
+  it('takes a table’s top edge from its vertical lines when the top border is missing (a continuation page)', () => {
+    const rulings = ruled([100, 200, 300], [700, 680, 660], { h: [700] });
+    const { tables } = findTables(rulings, [piece('3.其他', 110, 685), piece('5', 210, 685)], 4);
+    expect(tables[0].cells.map((c) => c.text)).toContain('3.其他');
+    expect(tables[0].ys[0]).toBe(700);
+  });
+
+  it('cuts a text run that spans several cells (“0 0 0”) at its spaces', () => {
+    const rulings = ruled([100, 130, 160, 190], [700, 680]);
+    const { tables } = findTables(rulings, [piece('0    0    0', 110, 685, 10, 70)], 1);
+    expect(tables[0].cells.map((c) => c.text)).toEqual(['0', '0', '0']);
+  });
+});
+
+describe('rulings from the operator list', () => {
+  const OPS: OpsCodes = { save: 10, restore: 11, transform: 12, constructPath: 91, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, setStrokeRGBColor: 58, setFillRGBColor: 59 };
+  const ENDPATH = 28;
+  const path = (...numbers: number[]) => new Float32Array(numbers);
+
+  it('reads stroked segments under a transform, thin filled rectangles as lines, and skips clips, shading and white', () => {
+    const list = {
+      fnArray: [OPS.constructPath, OPS.save, OPS.transform, OPS.constructPath, OPS.restore, OPS.constructPath, OPS.constructPath, OPS.setStrokeRGBColor, OPS.constructPath],
+      argsArray: [
+        [ENDPATH, [path(0, 0, 0, 1, 595, 0, 1, 595, 842, 1, 0, 842, 4)], null],
+        [],
+        [2, 0, 0, 2, 10, 20],
+        [OPS.stroke, [path(0, 50, 100, 1, 150, 100)], null],
+        [],
+        [OPS.fill, [path(0, 100, 300, 1, 100.8, 300, 1, 100.8, 400, 1, 100, 400, 4)], null],
+        [OPS.eoFill, [path(0, 100, 500, 1, 300, 500, 1, 300, 520, 1, 100, 520, 4)], null],
+        ['#ffffff'],
+        [OPS.stroke, [path(0, 0, 10, 1, 500, 10)], null],
+      ],
+    };
+    const rulings = readRulings(list, OPS);
+    expect(rulings.horizontal).toEqual([{ y: 220, x0: 110, x1: 310 }]);
+    expect(rulings.vertical).toHaveLength(1);
+    expect(rulings.vertical[0].x).toBeCloseTo(100.4, 4);
+    expect(rulings.vertical[0]).toMatchObject({ y0: 300, y1: 400 });
+  });
+});
+
+describe('prose lines into paragraphs', () => {
+  it('joins lines that run on, starts a paragraph at an indent or after a short line, drops page numbers', () => {
+    const lines = groupLines([
+      piece('一、总体情况', 122, 760, 16, 96),
+      piece('2023年，我局全年共收到政府信息公开申请', 122, 730, 16, 400),
+      piece('451件，上年结转6件。', 90, 702, 16, 150),
+      piece('（一）主动公开情况。', 122, 674, 16, 160),
+      piece('— 3 —', 280, 60, 12, 40),
+    ]);
+    const texts = paragraphsOf(lines).map((p) => p.text);
+    expect(texts).toEqual(['一、总体情况', '2023年，我局全年共收到政府信息公开申请451件，上年结转6件。', '（一）主动公开情况。']);
+  });
+});
+
+describe('tables continued across pages', () => {
+  it('are stitched into one grid, the repeated header dropped', () => {
+    const page = (n: number, rows: string[][]) => {
+      const ys = rows.map((_, i) => 700 - i * 20).concat(700 - rows.length * 20);
+      const { tables } = findTables(ruled([100, 200, 300], ys), rows.flatMap((row, i) => row.map((text, c) => piece(text, 110 + c * 100, 685 - i * 20))), n);
+      return tables.map((table) => ({ top: table.box.y1, block: table }));
+    };
+    const stitched = stitchTables([page(3, [['项目', '总计'], ['一', '1']]), page(4, [['项目', '总计'], ['二', '2']])]);
+    const tables = stitched.flat().map(({ block }) => block);
+    expect(tables).toHaveLength(1);
+    const table = tables[0] as { pages: number[]; rowCount: number; cells: { row: number; text: string; page: number }[] };
+    expect(table.pages).toEqual([3, 4]);
+    expect(table.rowCount).toBe(3);
+    expect(table.cells.filter((c) => c.row === 2).map((c) => [c.text, c.page])).toEqual([['二', 4], ['2', 4]]);
+  });
+});
+
+describe('bad PDFs', () => {
+  it.each([
+    ['pdf-encrypted.pdf', 'PDF_ENCRYPTED'],
+    ['pdf-truncated.pdf', 'PDF_CORRUPT'],
+    ['pdf-not-a-pdf.pdf', 'NOT_A_PDF'],
+    ['pdf-empty.pdf', 'EMPTY_FILE'],
+  ])('%s gives %s, quickly', async (name, code) => {
+    const started = performance.now();
+    await expect(readPdfFile(BAD(name))).rejects.toMatchObject({ code });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
