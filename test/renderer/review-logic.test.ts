@@ -77,11 +77,21 @@ describe('PDF geometry', () => {
   });
 
   it('finds the cell under a click, or the nearest within the slack', () => {
-    const boxes = [{ id: 'a', page: 1, box: [100, 500, 150, 520] as [number, number, number, number] }];
+    const boxes = [{ id: 'a', page: 1, box: [100, 500, 150, 520] as [number, number, number, number], text: '93' }];
     expect(pdfCellAt(boxes, 1, 120, 510)).toBe('a');
     expect(pdfCellAt(boxes, 1, 153, 510)).toBe('a');
     expect(pdfCellAt(boxes, 1, 200, 510)).toBeNull();
     expect(pdfCellAt(boxes, 2, 120, 510)).toBeNull();
+  });
+
+  it('prefers a nearby cell printing the clicked word over the cell the point fell in', () => {
+    const boxes: { id: string; page: number; box: [number, number, number, number]; text: string }[] = [
+      { id: 'granted.total', page: 3, box: [486, 400, 521, 416], text: '120' },
+      { id: 'partiallyGranted.total', page: 3, box: [486, 376, 521, 400], text: '32' },
+    ];
+    expect(pdfCellAt(boxes, 3, 500, 398, 6, '120')).toBe('granted.total');
+    expect(pdfCellAt(boxes, 3, 500, 398, 6)).toBe('partiallyGranted.total');
+    expect(pdfCellAt(boxes, 3, 500, 398, 6, '7')).toBe('partiallyGranted.total');
   });
 });
 

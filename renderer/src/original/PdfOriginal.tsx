@@ -48,7 +48,8 @@ function cellAtClick(viewer: PDFViewer, boxes: PdfCellBox[], event: MouseEvent):
   if (!pageDiv || !view) return null;
   const rect = pageDiv.getBoundingClientRect();
   const [x, y] = viewportPointToPdf(view.viewport, event.clientX - rect.left, event.clientY - rect.top);
-  return pdfCellAt(boxes, page, x, y, 6);
+  const word = (event.target as HTMLElement).closest('.textLayer span')?.textContent ?? undefined;
+  return pdfCellAt(boxes, page, x, y, 6, word);
 }
 
 export function PdfOriginal({ url, cells, highlight, zoom, onSelectCell, onReady }: PdfOriginalProps) {

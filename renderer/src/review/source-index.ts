@@ -18,27 +18,41 @@ export interface PdfCellBox {
   id: string;
   page: number;
   box: [number, number, number, number];
+  /** The cell's printed text, compacted. */
+  text: string;
 }
+
+const compact = (text: string | null | undefined) => (text ?? '').normalize('NFKC').replace(/\s+/g, '');
 
 export function pdfCellBoxes(cells: Record<string, CellReading>): PdfCellBox[] {
   const boxes: PdfCellBox[] = [];
   for (const reading of Object.values(cells)) {
     const source = reading.source;
-    if (source?.kind === 'pdf') boxes.push({ id: reading.id, page: source.page, box: source.box });
+    if (source?.kind === 'pdf') boxes.push({ id: reading.id, page: source.page, box: source.box, text: compact(reading.raw) });
   }
   return boxes;
 }
 
-/** The cell whose box holds the point (PDF user space), or the nearest one within `slack` points. */
-export function pdfCellAt(boxes: PdfCellBox[], page: number, x: number, y: number, slack = 4): string | null {
-  let best: { id: string; distance: number } | null = null;
-  for (const { id, page: boxPage, box } of boxes) {
-    if (boxPage !== page) continue;
-    const [x0, y0, x1, y1] = box;
-    const dx = Math.max(Math.min(x0, x1) - x, 0, x - Math.max(x0, x1));
-    const dy = Math.max(Math.min(y0, y1) - y, 0, y - Math.max(y0, y1));
-    const distance = Math.hypot(dx, dy);
-    if (distance <= slack && (!best || distance < best.distance)) best = { id, distance };
-  }
-  return best?.id ?? null;
+/**
+ * The cell at a point of a PDF page (user space): the one whose box holds it, or the nearest within `slack`
+ * points. When the click fell on a word of the text layer, a nearby cell printing exactly that word wins: the
+ * text layer's boxes sit a little off the glyphs, and a number drawn near a ruling would otherwise land in the
+ * cell next to it.
+ */
+export function pdfCellAt(boxes: PdfCellBox[], page: number, x: number, y: number, slack = 4, word?: string): string | null {
+  const near = boxes
+    .filter((box) => box.page === page)
+    .map((box) => ({ box, distance: distanceTo(box.box, x, y) }))
+    .filter(({ distance }) => distance <= Math.max(slack, word ? 12 : 0));
+  const clicked = compact(word);
+  const printing = clicked ? near.filter(({ box }) => box.text === clicked) : [];
+  const pool = printing.length > 0 ? printing : near.filter(({ distance }) => distance <= slack);
+  pool.sort((a, b) => a.distance - b.distance);
+  return pool[0]?.box.id ?? null;
+}
+
+function distanceTo([x0, y0, x1, y1]: [number, number, number, number], x: number, y: number): number {
+  const dx = Math.max(Math.min(x0, x1) - x, 0, x - Math.max(x0, x1));
+  const dy = Math.max(Math.min(y0, y1) - y, 0, y - Math.max(y0, y1));
+  return Math.hypot(dx, dy);
 }
