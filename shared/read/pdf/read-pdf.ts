@@ -7,9 +7,10 @@ import type { Block, DocumentContent, GridCell, TableGrid } from '../../model/gr
 import { ReadError } from '../errors';
 import type { Box } from './geometry';
 import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type TextItemLike } from './page-content';
-import { paragraphsOf } from './paragraphs';
+import { dropRunningLines, joinParagraphsAcrossPages, type PageBlocks } from './page-furniture';
+import { paragraphsOf, type ProseParagraph } from './paragraphs';
 import { stitchTables } from './stitch';
-import { findTables, type PdfTable } from './table-grid';
+import { findTables } from './table-grid';
 import { groupLines } from './text-lines';
 
 export interface ReadPdfOptions {
@@ -37,6 +38,7 @@ interface PdfDocument {
 }
 
 interface PdfPage {
+  view: number[];
   getTextContent(options?: { disableNormalization?: boolean }): Promise<{ items: unknown[] }>;
   getOperatorList(): Promise<OperatorList>;
   cleanup(): void;
@@ -101,9 +103,10 @@ function openError(error: unknown): ReadError {
   return new ReadError('PDF_CORRUPT', undefined, { cause: error });
 }
 
-interface PageResult {
-  blocks: { top: number; block: Block | PdfTable }[];
+interface PageResult extends PageBlocks {
   hasText: boolean;
+  /** The page could not be parsed (it is not listed as a page without text either). */
+  failed?: boolean;
 }
 
 async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number>, maxPages: number): Promise<DocumentContent> {
@@ -112,30 +115,43 @@ async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number
   const pagesWithoutText: number[] = [];
   for (let n = 1; n <= pages; n++) {
     const result = await readPage(doc, n, OPS);
-    if (!result.hasText) pagesWithoutText.push(n);
+    if (!result.hasText && !result.failed) pagesWithoutText.push(n);
     results.push(result);
   }
+  if (results.length > 0 && results.every((result) => result.failed)) throw new ReadError('PDF_CORRUPT');
+  dropRunningLines(results);
+  joinParagraphsAcrossPages(results);
   const tables = stitchTables(results.map((result) => result.blocks));
   return { format: 'pdf', blocks: toBlocks(tables), pageCount: doc.numPages, pagesWithoutText };
 }
 
+/** A page that cannot be read (a truncated file) is left out; the rest of the document is still read. */
 async function readPage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>): Promise<PageResult> {
+  try {
+    return await readReadablePage(doc, n, OPS);
+  } catch {
+    return { frame: { x0: 0, y0: 0, x1: 0, y1: 0 }, blocks: [], prose: new Map(), hasText: false, failed: true };
+  }
+}
+
+async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>): Promise<PageResult> {
   const page = await doc.getPage(n);
   try {
+    const [vx0, vy0, vx1, vy1] = page.view;
+    const frame = { x0: Math.min(vx0, vx1), y0: Math.min(vy0, vy1), x1: Math.max(vx0, vx1), y1: Math.max(vy0, vy1) };
     const text = await page.getTextContent({ disableNormalization: true });
     const pieces = toTextPieces(text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string'));
     const rulings = mayHoldTable(pieces) ? readRulings(await page.getOperatorList(), OPS) : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
     const { tables, rest } = tooManyPaths ? { tables: [], rest: pieces } : findTables(rulings, pieces, n);
-    const paragraphs = paragraphsOf(groupLines(rest));
-    const blocks = [
-      ...tables.map((table) => ({ top: table.box.y1, block: table })),
-      ...paragraphs.map((paragraph) => ({
-        top: paragraph.top,
-        block: { type: 'paragraph', text: paragraph.text, source: { kind: 'pdf', page: n, box: boxArray(linesBox(paragraph.lines)) } } as Block,
-      })),
-    ].sort((a, b) => b.top - a.top);
-    return { blocks, hasText: pieces.length > 0 };
+    const prose = new Map<Block, ProseParagraph>();
+    const paragraphBlocks = paragraphsOf(groupLines(rest)).map((paragraph) => {
+      const block: Block = { type: 'paragraph', text: paragraph.text, source: { kind: 'pdf', page: n, box: boxArray(linesBox(paragraph.lines)) } };
+      prose.set(block, paragraph);
+      return { top: paragraph.top, block };
+    });
+    const blocks = [...tables.map((table) => ({ top: table.box.y1, block: table })), ...paragraphBlocks].sort((a, b) => b.top - a.top);
+    return { frame, blocks, prose, hasText: pieces.length > 0 };
   } finally {
     page.cleanup();
   }
@@ -145,16 +161,16 @@ const TABLE_WORDS = /第二十条|信息内容|申请人情况|自然人|法人�
 
 /**
  * Only pages that may hold a statistics table have their drawing read for rulings (the costly part of
- * reading a page): those naming a table's words, or holding many bare numbers.
+ * reading a page): those naming a table's words, or holding many bare numbers. The words are looked for in
+ * the page's text as a whole, since some producers give one text item per character.
  */
-function mayHoldTable(pieces: { text: string }[]): boolean {
+export function mayHoldTable(pieces: { text: string }[]): boolean {
   let numbers = 0;
   for (const piece of pieces) {
-    const text = piece.text.normalize('NFKC');
-    if (TABLE_WORDS.test(text.replace(/\s+/g, ''))) return true;
-    if (/^\s*\d{1,7}(?:\.\d+)?\s*$/.test(text) && ++numbers >= 8) return true;
+    if (/^\s*\d{1,7}(?:\.\d+)?\s*$/.test(piece.text.normalize('NFKC')) && ++numbers >= 8) return true;
   }
-  return false;
+  const pageText = pieces.map((piece) => piece.text).join('').normalize('NFKC').replace(/\s+/g, '');
+  return TABLE_WORDS.test(pageText);
 }
 
 function linesBox(lines: { x0: number; x1: number; y: number; size: number }[]): Box {
