@@ -1,8 +1,10 @@
 /** PDF reading, Node side: pdf.js with its assets from the installed pdfjs-dist. */
 import type { DocumentContent } from '../../shared/model/grid';
+import { reportHasEnded } from '../../shared/layout/prose';
 import { readPdf } from '../../shared/read/pdf/read-pdf';
 import { pdfAssets } from './pdf-assets';
 
+/** Reads a PDF as far as the report goes (a report inside a long document stops being read where it ends). */
 export function readPdfFile(bytes: Uint8Array): Promise<DocumentContent> {
-  return readPdf(bytes, pdfAssets());
+  return readPdf(bytes, { ...pdfAssets(), stopAfter: reportHasEnded });
 }

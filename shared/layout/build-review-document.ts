@@ -73,7 +73,7 @@ export function buildReviewDocument(content: DocumentContent): ReviewDocument {
 function noTextLayerOf(content: DocumentContent): Pick<ReviewDocument, 'noTextLayer'> {
   const pages = content.pagesWithoutText ?? [];
   if (pages.length === 0) return {};
-  return { noTextLayer: { pages: pages.length === content.pageCount ? 'all' : pages } };
+  return { noTextLayer: { pages: pages.length === (content.pagesRead ?? content.pageCount) ? 'all' : pages } };
 }
 
 function table3Slots(mapping: Table3Mapping): Record<CellId, CellSlot> {

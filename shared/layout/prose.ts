@@ -293,6 +293,24 @@ function findStatisticsPeriod(paragraphs: ProseParagraph[]): ProseAnalysis['stat
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Where a report ends
+
+/**
+ * Whether the pages read so far (paragraph texts per page) hold the end of the report: its last section 六
+ * and then the date of its signature, or a whole page more after the page where 六 begins.
+ */
+export function reportHasEnded(pages: string[][]): boolean {
+  const sixPage = pages.findIndex((texts) => texts.some((text) => matchHeading(text)?.section === '六'));
+  if (sixPage < 0) return false;
+  if (pages.length - 1 > sixPage) return true;
+  const afterSix = pages[sixPage].slice(pages[sixPage].findIndex((text) => matchHeading(text)?.section === '六'));
+  return afterSix.some((text) => {
+    const date = parseDateAtEnd(text);
+    return date !== null && date.start <= 40;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Organ
 
 export function organKindOf(organ: string | null): OrganKind {

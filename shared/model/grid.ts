@@ -80,6 +80,8 @@ export interface DocumentContent {
   format: SourceFormat;
   blocks: Block[];
   pageCount?: number;
+  /** PDF pages read (a long PDF is read only as far as the report goes). */
+  pagesRead?: number;
   /** PDF pages without a text layer (1-based). */
   pagesWithoutText?: number[];
 }

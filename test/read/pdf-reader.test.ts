@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { pdfAssets } from '../../electron/services/pdf-assets';
 import { readPdfFile } from '../../electron/services/pdf-file';
+import { reportHasEnded } from '../../shared/layout/prose';
+import { readPdf } from '../../shared/read/pdf/read-pdf';
 import type { HLine, TextPiece, VLine } from '../../shared/read/pdf/geometry';
 import { readRulings, type OpsCodes } from '../../shared/read/pdf/page-content';
 import { paragraphsOf } from '../../shared/read/pdf/paragraphs';
@@ -142,5 +145,20 @@ describe('bad PDFs', () => {
     const started = performance.now();
     await expect(readPdfFile(BAD(name))).rejects.toMatchObject({ code });
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('reading only as far as the report goes', () => {
+  it('knows the report has ended after section 六 and its signature date, or a page after 六 began', () => {
+    expect(reportHasEnded([['一、总体情况', '正文'], ['五、存在的主要问题及改进情况', '正文']])).toBe(false);
+    expect(reportHasEnded([['六、其他需要报告的事项', '本年度未收取信息处理费。']])).toBe(false);
+    expect(reportHasEnded([['六、其他需要报告的事项', '本年度未收取信息处理费。', '某某局', '2024年1月16日']])).toBe(true);
+    expect(reportHasEnded([['六、其他需要报告的事项', '本年度未收取'], ['信息处理费。']])).toBe(true);
+  });
+
+  it('stops reading pages once told the report has ended', async () => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/corpus/d02_lo.pdf', import.meta.url))));
+    const content = await readPdf(bytes, { ...pdfAssets(), stopAfter: (pages) => pages.length >= 2 });
+    expect(content).toMatchObject({ pageCount: 5, pagesRead: 2 });
   });
 });

@@ -24,6 +24,11 @@ export interface ReadPdfOptions {
   maxPages?: number;
   /** pdf.js BinaryDataFactory class, e.g. one that keeps cMaps and fonts in memory across documents. */
   binaryDataFactory?: unknown;
+  /**
+   * Told the paragraph texts of the pages read so far (one array per page), says whether the report has
+   * ended, so a long PDF is read only as far as needed.
+   */
+  stopAfter?: (pages: string[][]) => boolean;
 }
 
 interface PdfJs {
@@ -82,7 +87,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     throw openError(error);
   }
   try {
-    return await readPages(doc, pdfjs.OPS as unknown as OpsCodes & Record<string, number>, options.maxPages ?? 400);
+    return await readPages(doc, pdfjs.OPS as unknown as OpsCodes & Record<string, number>, options);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError('PDF_CORRUPT', undefined, { cause: error });
@@ -109,20 +114,23 @@ interface PageResult extends PageBlocks {
   failed?: boolean;
 }
 
-async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number>, maxPages: number): Promise<DocumentContent> {
-  const pages = Math.min(doc.numPages, maxPages);
+async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number>, options: ReadPdfOptions): Promise<DocumentContent> {
+  const pages = Math.min(doc.numPages, options.maxPages ?? 400);
   const results: PageResult[] = [];
   const pagesWithoutText: number[] = [];
+  const texts: string[][] = [];
   for (let n = 1; n <= pages; n++) {
     const result = await readPage(doc, n, OPS);
     if (!result.hasText && !result.failed) pagesWithoutText.push(n);
     results.push(result);
+    texts.push(result.blocks.flatMap(({ block }) => ('type' in block && block.type === 'paragraph' ? [block.text] : [])));
+    if (options.stopAfter?.(texts)) break;
   }
   if (results.length > 0 && results.every((result) => result.failed)) throw new ReadError('PDF_CORRUPT');
   dropRunningLines(results);
   joinParagraphsAcrossPages(results);
   const tables = stitchTables(results.map((result) => result.blocks));
-  return { format: 'pdf', blocks: toBlocks(tables), pageCount: doc.numPages, pagesWithoutText };
+  return { format: 'pdf', blocks: toBlocks(tables), pageCount: doc.numPages, pagesRead: results.length, pagesWithoutText };
 }
 
 /** A page that cannot be read (a truncated file) is left out; the rest of the document is still read. */
