@@ -25,6 +25,12 @@ export interface ReadPoolOptions {
 /** Below this many files, starting workers costs more than it saves. */
 const IN_PROCESS_BELOW = 3;
 
+/**
+ * Each worker's JavaScript heap is capped: a hostile file that would take all memory ends its worker (the
+ * file is reported unreadable and the run goes on), and a batch stays within bounded memory.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+
 export async function readInParallel(files: string[], options: ReadPoolOptions = {}): Promise<DocumentRead[]> {
   const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), files.length));
   if (files.length < IN_PROCESS_BELOW || concurrency === 1) return readInProcess(files, options);
@@ -54,11 +60,11 @@ function cancelled(file: string): DocumentRead {
  */
 function startWorker(): Worker {
   const built = new URL('./read-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built);
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { resourceLimits: WORKER_LIMITS });
   const tsx = tsxEsmApi();
   const source = new URL('./read-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
 }
 
 /** tsx's ESM API entry (its CommonJS twin cannot be imported from an ES module worker). */
