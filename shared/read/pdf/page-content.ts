@@ -45,8 +45,8 @@ const CURVE_TO = 2;
 const QUADRATIC_TO = 3;
 const CLOSE = 4;
 
-/** A fill thinner than this (pt) is a line; wider ones are shading. */
-const THIN = 2.5;
+/** A fill thinner than this (pt) is a line (thick borders are drawn as fills too); wider ones are shading. */
+const THIN = 4;
 /** Past this many segments on a page we stop collecting rulings (a drawing, not a table). */
 export const MAX_SEGMENTS = 20_000;
 
