@@ -32,6 +32,7 @@ const IN_PROCESS_BELOW = 3;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
 export async function readInParallel(files: string[], options: ReadPoolOptions = {}): Promise<DocumentRead[]> {
+  if (options.signal?.aborted) return files.map(cancelled);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), files.length));
   if (files.length < IN_PROCESS_BELOW || concurrency === 1) return readInProcess(files, options);
   return new ReadPool(files, concurrency, options).run();
@@ -104,6 +105,7 @@ class ReadPool {
       };
       for (let i = 0; i < this.concurrency; i++) this.startSlot();
       this.options.signal?.addEventListener('abort', () => this.cancelRest(), { once: true });
+      if (this.options.signal?.aborted) this.cancelRest();
     });
   }
 

@@ -78,3 +78,14 @@ describe('the result cache', () => {
     expect(await cache.get(sha)).toBeNull();
   });
 });
+
+describe('a run cancelled before it starts', () => {
+  it('ends at once with every file cancelled, in-process or on workers', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    for (const concurrency of [1, 2]) {
+      const results = await readInParallel(WORD, { concurrency, signal: controller.signal });
+      expect(results.map((r) => r.error?.code)).toEqual(WORD.map(() => 'CANCELLED'));
+    }
+  });
+});
