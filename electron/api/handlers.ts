@@ -4,6 +4,8 @@
  * into {code, message} with a Chinese message.
  */
 import { API, type ApiError, type ApiMethod, type ApiRequest, type ApiResponse } from '../../shared/api/contract';
+import { basename, join } from 'node:path';
+import { exportFileName, writeSessionExport, type ExportFormat } from '../export/export-session';
 import type { Session } from '../session/session';
 import { ApiFailure, documentNotFound } from './api-error';
 
@@ -13,6 +15,15 @@ export interface Platform {
   pickPaths(folder: boolean): Promise<string[]>;
   /** Prints the notes sheet, or saves it as PDF and returns the PDF's path. */
   printSheet(id: string, mode: 'print' | 'pdf'): Promise<string | null>;
+  /** Where to write an export (a save dialog); null when cancelled. Default: exports/ of the data folder. */
+  chooseExportPath?(defaultName: string): Promise<string | null>;
+  /** The route from which a browser downloads an export written in the data folder (HTTP bridge). */
+  exportDownloadRoute?(fileName: string): string;
+}
+
+/** Exports written without a dialog go here (and only from here does the bridge offer downloads). */
+export function exportsDir(dataDir: string): string {
+  return join(dataDir, 'exports');
 }
 
 export type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
@@ -36,7 +47,31 @@ export function createHandlers(session: Session, platform: Platform): Handlers {
       if (!session.has(id)) throw documentNotFound();
       return { pdfPath: await platform.printSheet(id, mode) };
     },
+    pickPaths: async ({ folder }) => ({ paths: await platform.pickPaths(folder) }),
+    startBatch: ({ paths }) => session.startBatch(paths),
+    batchProgress: async ({ batchId }) => session.batchProgress(batchId),
+    cancelBatch: async ({ batchId }) => session.cancelBatch(batchId),
+    exportWorkbook: ({ format }) => exportWorkbook(session, platform, format),
+    getSettings: () => session.getSettings(),
+    saveSettings: ({ settings }) => session.saveSettings(settings),
+    setSubordinates: async ({ id, subordinateIds }) => ({ document: await session.setSubordinates(id, subordinateIds) }),
+    setPrevious: async ({ id, previousId }) => ({ document: session.setPrevious(id, previousId) }),
   };
+}
+
+async function exportWorkbook(session: Session, platform: Platform, format: ExportFormat): Promise<ApiResponse<'exportWorkbook'>> {
+  const documents = session.exportDocuments();
+  if (documents.length === 0) throw new ApiFailure('NOTHING_TO_EXPORT', '没有可导出的报告：请先打开并检查报告', 400);
+  const name = exportFileName(format);
+  const target = platform.chooseExportPath ? await platform.chooseExportPath(name) : join(exportsDir(session.dataDir), name);
+  if (!target) return { path: null, paths: [], downloadUrl: null };
+  try {
+    const paths = await writeSessionExport(documents, target, format);
+    const downloadUrl = platform.exportDownloadRoute ? platform.exportDownloadRoute(basename(paths[0])) : null;
+    return { path: paths[0], paths, downloadUrl };
+  } catch (error) {
+    throw new ApiFailure('EXPORT_FAILED', `导出失败：${error instanceof Error ? error.message : String(error)}`, 500);
+  }
 }
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -5,9 +5,11 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { ApiFailure } from '../api/api-error';
-import { callApi, createHandlers, type Handlers, type Platform } from '../api/handlers';
+import { callApi, createHandlers, exportsDir, type Handlers, type Platform } from '../api/handlers';
 import { readRendererFile } from '../renderer-files';
 import { CONTENT_SECURITY_POLICY, RENDERER_MISSING_HTML } from '../security';
 import type { Session } from '../session/session';
@@ -40,7 +42,14 @@ export const browserPlatform: Platform = {
   async printSheet() {
     return null;
   },
+  /** Exports go to the data folder's exports/ and the page downloads them from here. */
+  exportDownloadRoute(fileName: string) {
+    return `/export/${encodeURIComponent(fileName)}`;
+  },
 };
+
+const EXPORT_NAME = /^[^/\\\0]{1,200}\.(xlsx|csv)$/;
+const EXPORT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(24).toString('base64url');
@@ -81,6 +90,7 @@ async function handleRequest(context: RequestContext): Promise<void> {
   if (url.pathname.startsWith('/api/')) return method === 'POST' ? serveApi(context, url.pathname.slice(5)) : sendText(response, 405, '不支持的请求方法');
   if (method !== 'GET' && method !== 'HEAD') return sendText(response, 405, '不支持的请求方法');
   if (url.pathname.startsWith('/document/')) return serveDocument(context, url);
+  if (url.pathname.startsWith('/export/')) return serveExport(context, url);
   return serveStatic(context, url);
 }
 
@@ -109,6 +119,33 @@ async function serveDocument(context: RequestContext, url: URL): Promise<void> {
     send(response, 200, file.contentType, file.bytes, request.method === 'HEAD');
   } catch {
     sendText(response, 404, '无法读取该文档（文件可能已被移动或删除）');
+  }
+}
+
+/** An export written in the data folder's exports/, as a download (token required, plain file names only). */
+async function serveExport(context: RequestContext, url: URL): Promise<void> {
+  const { request, response } = context;
+  if (!tokenMatches(url.searchParams.get('token') ?? headerValue(request.headers[TOKEN_HEADER]), context.token)) {
+    return sendText(response, 403, '拒绝访问：缺少或错误的访问令牌');
+  }
+  const name = safeDecode(url.pathname.slice('/export/'.length));
+  const match = name && name !== '.' && name !== '..' ? EXPORT_NAME.exec(name) : null;
+  if (!name || !match) return sendText(response, 404, '找不到该导出文件');
+  const bytes = await readFile(join(exportsDir(context.options.session.dataDir), name)).catch(() => null);
+  if (!bytes) return sendText(response, 404, '找不到该导出文件');
+  response.writeHead(200, {
+    ...securityHeaders(EXPORT_TYPES[match[1] as 'xlsx' | 'csv']),
+    'Content-Length': String(bytes.byteLength),
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+  response.end(request.method === 'HEAD' ? undefined : bytes);
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
   }
 }
 

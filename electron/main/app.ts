@@ -68,6 +68,7 @@ class Workspace {
     this.handlers = this.trackCurrentDocument(
       createHandlers(this.session, {
         pickPaths: (folder) => this.pickPaths(folder),
+        chooseExportPath: (name) => this.chooseExportPath(name),
         printSheet: (id, mode) => printSheet(id, mode, { preloadPath: preloadPath(), dataDir: this.dataDir, documentPath: (doc) => this.session.documentPath(doc) }),
       }),
     );
@@ -130,6 +131,17 @@ class Workspace {
       : { title: '打开年度报告', properties: ['openFile', 'multiSelections'], filters: [{ name: '年度报告（Word、PDF）', extensions: ['docx', 'doc', 'pdf'] }] };
     const result = this.window ? await dialog.showOpenDialog(this.window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? [] : result.filePaths;
+  }
+
+  private async chooseExportPath(defaultName: string): Promise<string | null> {
+    const csv = defaultName.endsWith('.csv');
+    const options: Electron.SaveDialogOptions = {
+      title: '导出审核结果',
+      defaultPath: join(app.getPath('documents'), defaultName),
+      filters: [csv ? { name: 'CSV（每张表一个文件）', extensions: ['csv'] } : { name: 'Excel 工作簿', extensions: ['xlsx'] }],
+    };
+    const result = this.window ? await dialog.showSaveDialog(this.window, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
   }
 
   private async printCurrent(): Promise<void> {

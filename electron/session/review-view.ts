@@ -2,7 +2,8 @@
 import type { DocumentReview, DocumentSummary } from '../../shared/api/contract';
 import { findingKey, type Annotations } from '../../shared/model/annotations';
 import type { Finding } from '../../shared/model/finding';
-import { SECTIONS } from '../../shared/model/ids';
+import { SECTIONS, TABLE3_ROWS } from '../../shared/model/ids';
+import type { Report } from '../../shared/model/report';
 import type { ReviewDocument } from '../../shared/model/review-document';
 import type { SessionDocument } from './session-document';
 
@@ -21,7 +22,23 @@ export function summaryOf(document: SessionDocument): DocumentSummary {
     error: document.read.status === 'unreadable' ? document.read.error : null,
     reviewState: reviewStateOf(annotations),
     verdict: annotations?.verdict.value ?? null,
+    organKind: analysis?.doc.organKind ?? null,
+    ruleCounts: countByRule(analysis?.findings ?? []),
+    table3Totals: analysis ? table3TotalsOf(analysis.doc.report) : {},
+    previousId: document.previousId,
+    subordinateIds: document.subordinateIds ?? [],
   };
+}
+
+function countByRule(findings: Finding[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const finding of findings) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  return counts;
+}
+
+/** The 总计 column of every row of table 3. */
+function table3TotalsOf(report: Report): Record<string, number | null> {
+  return Object.fromEntries(TABLE3_ROWS.map((row) => [row, report.table3[row][6]]));
 }
 
 export function reviewOf(document: SessionDocument): DocumentReview {

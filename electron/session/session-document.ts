@@ -32,6 +32,10 @@ export interface SessionDocument {
   analysis: Analysis | null;
   /** The id of last year's report of the same organ among the session's documents. */
   previousId: string | null;
+  /** Last year's report set by hand (null or absent: automatic pairing). */
+  manualPreviousId?: string | null;
+  /** A government's subordinate organs' reports, chosen by the reviewer (HIERARCHY-SUM). */
+  subordinateIds?: string[];
   original?: Promise<Original>;
 }
 

@@ -5,6 +5,7 @@ import { ApiProvider } from './app/api-context';
 import { App } from './app/App';
 import { SessionProvider } from './app/session';
 import './styles/app.css';
+import './styles/dashboard.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { annotationsSchema } from '../model/annotations';
 import { findingSchema } from '../model/finding';
 import { reportSchema } from '../model/report';
+import { appSettingsSchema } from '../model/settings';
 
 export const documentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -23,6 +24,16 @@ export const documentSummarySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   reviewState: z.enum(['unreviewed', 'inProgress', 'done']),
   verdict: z.enum(['通过', '需整改', '退回']).nullable(),
+  /** What the dashboard shows and draws (added for the batch dashboard; absent from older main sides). */
+  organKind: z.enum(['department', 'government', 'township', 'other']).nullable().optional(),
+  /** Findings by rule id. */
+  ruleCounts: z.record(z.string(), z.number()).optional(),
+  /** Table 3 totals (column 总计) of the rows the charts sum, by row id (`newReceived`, `granted`, `denied.*`…). */
+  table3Totals: z.record(z.string(), z.number().nullable()).optional(),
+  /** Last year's report of the same organ among the session's documents. */
+  previousId: z.string().nullable().optional(),
+  /** The reports chosen as this government's subordinate organs (HIERARCHY-SUM). */
+  subordinateIds: z.array(z.string()).optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
@@ -83,6 +94,31 @@ export const recentFileSchema = z.object({ path: z.string(), name: z.string(), o
 
 const idRequest = z.object({ id: documentIdSchema });
 
+export const batchIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const batchProgressSchema = z.object({
+  batchId: batchIdSchema,
+  done: z.number(),
+  total: z.number(),
+  /** The file being checked ('' between files and at the end). */
+  current: z.string(),
+  /** Estimated seconds left; null until the first file is done. */
+  etaSeconds: z.number().nullable(),
+  finished: z.boolean(),
+  cancelled: z.boolean(),
+});
+export type BatchProgress = z.infer<typeof batchProgressSchema>;
+
+export const exportResultSchema = z.object({
+  /** Where the file was written; null when the reviewer cancelled the save dialog. */
+  path: z.string().nullable(),
+  /** Every file written (CSV: one per sheet, the first is `path`). */
+  paths: z.array(z.string()),
+  /** HTTP bridge only: the route from which the browser downloads it (token still required). */
+  downloadUrl: z.string().nullable(),
+});
+export type ExportResult = z.infer<typeof exportResultSchema>;
+
 /** Method name → request and response schemas. */
 export const API = {
   listSession: { request: z.object({}), response: z.object({ documents: z.array(documentSummarySchema) }) },
@@ -94,6 +130,22 @@ export const API = {
   getOriginal: { request: idRequest, response: originalSchema },
   saveAnnotations: { request: z.object({ id: documentIdSchema, annotations: annotationsSchema }), response: documentReviewSchema },
   printSheet: { request: z.object({ id: documentIdSchema, mode: z.enum(['print', 'pdf']) }), response: z.object({ pdfPath: z.string().nullable() }) },
+  /** Paths picked in a native dialog, not opened (the renderer then starts a batch with them). */
+  pickPaths: { request: z.object({ folder: z.boolean() }), response: z.object({ paths: z.array(z.string()) }) },
+  /** Opens files and folders at once as pending documents and checks them in the background. */
+  startBatch: {
+    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
+    response: z.object({ batchId: batchIdSchema, documents: z.array(documentSummarySchema) }),
+  },
+  batchProgress: { request: z.object({ batchId: batchIdSchema }), response: batchProgressSchema },
+  cancelBatch: { request: z.object({ batchId: batchIdSchema }), response: batchProgressSchema },
+  exportWorkbook: { request: z.object({ format: z.enum(['xlsx', 'csv']) }), response: exportResultSchema },
+  getSettings: { request: z.object({}), response: z.object({ settings: appSettingsSchema, path: z.string() }) },
+  saveSettings: { request: z.object({ settings: appSettingsSchema }), response: z.object({ settings: appSettingsSchema, path: z.string() }) },
+  /** HIERARCHY-SUM: the subordinate organs' reports of a government's report (ids of the session's documents). */
+  setSubordinates: { request: z.object({ id: documentIdSchema, subordinateIds: z.array(documentIdSchema).max(500) }), response: z.object({ document: documentSummarySchema }) },
+  /** Sets last year's report by hand (null: back to automatic pairing). */
+  setPrevious: { request: z.object({ id: documentIdSchema, previousId: documentIdSchema.nullable() }), response: z.object({ document: documentSummarySchema }) },
 } as const;
 
 export type ApiMethod = keyof typeof API;
@@ -105,6 +157,8 @@ export interface ReviewApi {
   call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponse<M>>;
   /** URL from which the renderer fetches a document's original bytes (PDF). */
   documentUrl(id: string): string;
+  /** HTTP bridge: the full URL (with the token) of a download route the main side returned, e.g. an export. */
+  downloadUrl?(route: string): string;
 }
 
 /** An error the main side reports to the renderer, with a Chinese message. */

@@ -22,3 +22,20 @@ export const checkSettingsSchema = z
 
 export type CheckSettings = z.infer<typeof checkSettingsSchema>;
 export const DEFAULT_SETTINGS: CheckSettings = checkSettingsSchema.parse({});
+
+/** The app's settings (settings.json in the data folder): the check settings and who reviews. */
+export const appSettingsSchema = checkSettingsSchema.extend({
+  /** The reviewing office (审核机关), printed on the sheet and the export. */
+  office: z.string().max(200).default(''),
+  /** The reviewers' names, offered when a verdict is signed. */
+  reviewers: z.array(z.string().min(1).max(50)).max(100).default([]),
+});
+
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+export const DEFAULT_APP_SETTINGS: AppSettings = appSettingsSchema.parse({});
+
+/** Only the part the rules read (the app's extra fields stripped). */
+export function checkSettingsOf(settings: AppSettings): CheckSettings {
+  const { office: _office, reviewers: _reviewers, ...check } = settings;
+  return check;
+}

@@ -43,5 +43,6 @@ export function createHttpApi(token: string, fetchImpl: typeof fetch = (...args)
       return validResponse(method, answer);
     },
     documentUrl: (id) => `/document/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
+    downloadUrl: (route) => `${route}?token=${encodeURIComponent(token)}`,
   };
 }

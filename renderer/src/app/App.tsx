@@ -1,5 +1,6 @@
 import { DocumentList } from '../views/DocumentList';
 import { ReviewView } from '../views/ReviewView';
+import { SettingsView } from '../views/SettingsView';
 import { SheetView } from '../views/SheetView';
 import { StartPage } from '../views/StartPage';
 import { useRoute } from './router';
@@ -9,6 +10,8 @@ export function App() {
   switch (route.name) {
     case 'list':
       return <DocumentList />;
+    case 'settings':
+      return <SettingsView />;
     case 'review':
       return <ReviewView key={route.id} id={route.id} />;
     case 'sheet':

@@ -1,21 +1,24 @@
-/** Hash routes: `#/`, `#/list`, `#/review/<id>`, `#/sheet/<id>`. The token stays in the query string. */
+/** Hash routes: `#/`, `#/list`, `#/settings`, `#/review/<id>`, `#/sheet/<id>`. The token stays in the query string. */
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'start' }
   | { name: 'list' }
+  | { name: 'settings' }
   | { name: 'review'; id: string }
   | { name: 'sheet'; id: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'list') return { name: 'list' };
+  if (parts[0] === 'settings') return { name: 'settings' };
   if ((parts[0] === 'review' || parts[0] === 'sheet') && parts[1]) return { name: parts[0], id: parts[1] };
   return { name: 'start' };
 }
 
 export function routeHash(route: Route): string {
   if (route.name === 'review' || route.name === 'sheet') return `#/${route.name}/${encodeURIComponent(route.id)}`;
+  if (route.name === 'settings') return '#/settings';
   return route.name === 'list' ? '#/list' : '#/';
 }
 

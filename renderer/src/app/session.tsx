@@ -1,26 +1,45 @@
-/** The documents of the session, shared by the start page, the list and the review view (for N/P). */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { DocumentSummary } from '../../../shared/api/contract';
+/**
+ * The documents of the session, shared by the start page, the dashboard and the review view (for N/P), and
+ * the background batch being checked: polled (both transports) until it finishes, the list filling in.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { BatchProgress, DocumentSummary } from '../../../shared/api/contract';
 import { electronBridge } from '../api/bridge';
 import { errorMessage } from '../api/errors';
 import { useApiClient } from './api-context';
+
+const POLL_MS = 400;
+
+export interface StartedBatch {
+  documents: DocumentSummary[];
+  /** Resolves when the batch has finished (or was cancelled). */
+  finished: Promise<BatchProgress>;
+}
 
 interface SessionState {
   documents: DocumentSummary[];
   loaded: boolean;
   error: string | null;
+  /** The latest batch's progress (null before the first batch). */
+  batch: BatchProgress | null;
   refresh(): Promise<void>;
   setDocuments(documents: DocumentSummary[]): void;
   updateSummary(summary: DocumentSummary): void;
+  startBatch(paths: string[]): Promise<StartedBatch>;
+  cancelBatch(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { api } = useApiClient();
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [batch, setBatch] = useState<BatchProgress | null>(null);
+  const batchId = useRef<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -38,13 +57,41 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return electronBridge()?.onSessionChanged?.(() => void refresh());
   }, [refresh]);
 
+  const follow = useCallback(
+    async (id: string): Promise<BatchProgress> => {
+      for (;;) {
+        const progress = await api.call('batchProgress', { batchId: id });
+        if (batchId.current === id) setBatch(progress);
+        await refresh();
+        if (progress.finished) return progress;
+        await wait(POLL_MS);
+      }
+    },
+    [api, refresh],
+  );
+
+  const startBatch = useCallback(
+    async (paths: string[]): Promise<StartedBatch> => {
+      const started = await api.call('startBatch', { paths });
+      batchId.current = started.batchId;
+      setBatch({ batchId: started.batchId, done: 0, total: started.documents.filter((doc) => doc.status === 'pending').length, current: '', etaSeconds: null, finished: false, cancelled: false });
+      await refresh();
+      return { documents: started.documents, finished: follow(started.batchId) };
+    },
+    [api, refresh, follow],
+  );
+
+  const cancelBatch = useCallback(async () => {
+    if (batchId.current) setBatch(await api.call('cancelBatch', { batchId: batchId.current }));
+  }, [api]);
+
   const updateSummary = useCallback((summary: DocumentSummary) => {
     setDocuments((current) => current.map((doc) => (doc.id === summary.id ? summary : doc)));
   }, []);
 
   const value = useMemo(
-    () => ({ documents, loaded, error, refresh, setDocuments, updateSummary }),
-    [documents, loaded, error, refresh, updateSummary],
+    () => ({ documents, loaded, error, batch, refresh, setDocuments, updateSummary, startBatch, cancelBatch }),
+    [documents, loaded, error, batch, refresh, updateSummary, startBatch, cancelBatch],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

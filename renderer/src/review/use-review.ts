@@ -21,6 +21,8 @@ export interface ReviewState {
   save: SaveState;
   edit(change: (annotations: Annotations) => Annotations): void;
   retrySave(): void;
+  /** Loads the review again from the main side (findings changed there, e.g. related reports were set). */
+  reload(): void;
 }
 
 export function useReview(id: string): ReviewState {
@@ -84,5 +86,15 @@ export function useReview(id: string): ReviewState {
     if (annotationsRef.current) saverRef.current?.change(annotationsRef.current);
   }, []);
 
-  return { review, annotations, loadError, save, edit, retrySave };
+  const reload = useCallback(() => {
+    api.call('getReview', { id }).then(
+      (loaded) => {
+        setReview(loaded);
+        updateSummary(loaded.summary);
+      },
+      (failure) => setLoadError(errorMessage(failure)),
+    );
+  }, [api, id, updateSummary]);
+
+  return { review, annotations, loadError, save, edit, retrySave, reload };
 }

@@ -29,7 +29,7 @@ function useDocumentPosition(id: string) {
 }
 
 export function ReviewView({ id }: { id: string }) {
-  const { review, annotations, loadError, save, edit, retrySave } = useReview(id);
+  const { review, annotations, loadError, save, edit, retrySave, reload } = useReview(id);
   const { position, step } = useDocumentPosition(id);
   const [help, setHelp] = useState(false);
   return (
@@ -37,7 +37,7 @@ export function ReviewView({ id }: { id: string }) {
       <ReviewTopBar review={review} position={position} save={save} onRetrySave={retrySave} onStep={step} onHelp={() => setHelp(true)} />
       {loadError && <div className="page-error">无法打开此报告：{loadError}</div>}
       {!loadError && (!review || !annotations) && <div className="pane-loading">正在载入…</div>}
-      {review && annotations && <Workspace review={review} annotations={annotations} edit={edit} onStep={step} onHelp={() => setHelp((shown) => !shown)} />}
+      {review && annotations && <Workspace review={review} annotations={annotations} edit={edit} onReload={reload} onStep={step} onHelp={() => setHelp((shown) => !shown)} />}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
@@ -47,11 +47,12 @@ interface WorkspaceProps {
   review: DocumentReview;
   annotations: Annotations;
   edit(change: (annotations: Annotations) => Annotations): void;
+  onReload(): void;
   onStep(step: 1 | -1): void;
   onHelp(): void;
 }
 
-function Workspace({ review, annotations, edit, onStep, onHelp }: WorkspaceProps) {
+function Workspace({ review, annotations, edit, onReload, onStep, onHelp }: WorkspaceProps) {
   const findings = useMemo(() => displayOrder(review.findings), [review.findings]);
   const selection = useSelection(findings, review.cells);
   const severities = useMemo(() => cellSeverities(findings, review.cells), [findings, review.cells]);
@@ -100,7 +101,7 @@ function Workspace({ review, annotations, edit, onStep, onHelp }: WorkspaceProps
       </section>
       <section className="work-col">
         {review.summary.status === 'unreadable' ? <UnreadableNotice review={review} /> : <TablesPane cells={review.cells} severities={severities} focus={selection.focus} involved={selection.involved} notes={annotations.cellNotes} serial={selection.serial} onSelectCell={selectCell} />}
-        <SidePanel tab={tab} onTab={setTab} review={review} findings={findings} annotations={annotations} selection={{ ...selection, selectFinding }} edit={edit} />
+        <SidePanel tab={tab} onTab={setTab} review={review} findings={findings} annotations={annotations} selection={{ ...selection, selectFinding }} edit={edit} onReload={onReload} />
       </section>
     </main>
   );

@@ -2,6 +2,7 @@ import type { DocumentReview } from '../../../shared/api/contract';
 import type { Annotations } from '../../../shared/model/annotations';
 import { FindingsList } from '../findings/FindingsList';
 import { CellPanel } from '../panels/CellPanel';
+import { LinksPanel } from '../panels/LinksPanel';
 import { SidecarNotice } from '../panels/SaveIndicator';
 import { VerdictPanel } from '../panels/VerdictPanel';
 import * as edits from '../review/annotation-edits';
@@ -9,7 +10,7 @@ import { findingsOnCell } from '../review/cell-marks';
 import type { ReviewFinding } from '../review/types';
 import type { SelectionState } from '../review/use-selection';
 
-export type PanelTab = 'findings' | 'cell' | 'verdict';
+export type PanelTab = 'findings' | 'cell' | 'verdict' | 'links';
 
 interface SidePanelProps {
   tab: PanelTab;
@@ -19,6 +20,8 @@ interface SidePanelProps {
   annotations: Annotations;
   selection: SelectionState;
   edit(change: (annotations: Annotations) => Annotations): void;
+  /** Loads the review again (after its related reports changed). */
+  onReload?(): void;
 }
 
 function TabButton({ tab, current, onTab, label }: { tab: PanelTab; current: PanelTab; onTab(tab: PanelTab): void; label: string }) {
@@ -29,7 +32,7 @@ function TabButton({ tab, current, onTab, label }: { tab: PanelTab; current: Pan
   );
 }
 
-function CellTab({ review, findings, annotations, selection, edit }: Omit<SidePanelProps, 'tab' | 'onTab'>) {
+function CellTab({ review, findings, annotations, selection, edit }: Omit<SidePanelProps, 'tab' | 'onTab' | 'onReload'>) {
   const id = selection.selection?.kind === 'cell' ? selection.selection.id : selection.focus[0];
   if (!id) return <div className="empty-note">在表格或原文中点击一个数字，即可为该单元格添加批注或更正识别错误的数值。</div>;
   return (
@@ -46,7 +49,7 @@ function CellTab({ review, findings, annotations, selection, edit }: Omit<SidePa
   );
 }
 
-export function SidePanel({ tab, onTab, review, findings, annotations, selection, edit }: SidePanelProps) {
+export function SidePanel({ tab, onTab, review, findings, annotations, selection, edit, onReload }: SidePanelProps) {
   const verdict = annotations.verdict.value;
   return (
     <section className="side-panel">
@@ -54,6 +57,7 @@ export function SidePanel({ tab, onTab, review, findings, annotations, selection
         <TabButton tab="findings" current={tab} onTab={onTab} label={`问题清单（${findings.length}）`} />
         <TabButton tab="cell" current={tab} onTab={onTab} label="单元格批注与更正" />
         <TabButton tab="verdict" current={tab} onTab={onTab} label={`审核结论${verdict ? `：${verdict}` : ''}`} />
+        <TabButton tab="links" current={tab} onTab={onTab} label="关联报告" />
       </nav>
       <div className="tab-body">
         {tab === 'findings' && (
@@ -67,6 +71,7 @@ export function SidePanel({ tab, onTab, review, findings, annotations, selection
           />
         )}
         {tab === 'cell' && <CellTab review={review} findings={findings} annotations={annotations} selection={selection} edit={edit} />}
+        {tab === 'links' && <LinksPanel review={review} onChanged={() => onReload?.()} />}
         {tab === 'verdict' && <VerdictPanel verdict={annotations.verdict} onChange={(change) => edit((current) => edits.setVerdict(current, change))} />}
       </div>
       <SidecarNotice info={review.annotationsInfo} />

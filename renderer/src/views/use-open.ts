@@ -1,30 +1,50 @@
 import { useCallback, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/api/contract';
 import { useApiClient } from '../app/api-context';
+import { navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { errorMessage } from '../api/errors';
 import { showOpened } from './open-actions';
 
-/** Runs one of the open calls, refreshes the session and shows what was opened; keeps busy/error state. */
+/**
+ * Opening files: paths start a background batch and the dashboard shows its progress; a single file is
+ * shown for review once checked. Keeps busy/error state.
+ */
 export function useOpen() {
   const { api, transport } = useApiClient();
-  const { refresh } = useSession();
+  const { refresh, startBatch } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const run = useCallback(
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const openBatch = useCallback(
+    async (paths: string[]) => {
+      if (paths.length === 0) return;
+      const started = await startBatch(paths);
+      if (started.documents.length === 0) throw new Error('所选位置没有 .docx、.doc 或 .pdf 报告');
+      if (started.documents.length > 1) return navigate({ name: 'list' });
+      await started.finished;
+      showOpened(started.documents);
+    },
+    [startBatch],
+  );
+
+  const openDirect = useCallback(
     async (open: () => Promise<DocumentSummary[]>) => {
-      setBusy(true);
-      setError(null);
-      try {
-        const opened = await open();
-        await refresh();
-        showOpened(opened);
-      } catch (failure) {
-        setError(errorMessage(failure));
-      } finally {
-        setBusy(false);
-      }
+      const opened = await open();
+      await refresh();
+      showOpened(opened);
     },
     [refresh],
   );
@@ -33,8 +53,8 @@ export function useOpen() {
     busy,
     error,
     transport,
-    pick: (folder: boolean) => run(async () => (await api.call('pickFiles', { folder })).documents),
-    openPaths: (paths: string[]) => run(async () => (paths.length ? (await api.call('openPaths', { paths })).documents : [])),
-    openSample: () => run(async () => [(await api.call('openSample', {})).document]),
+    pick: (folder: boolean) => run(async () => openBatch((await api.call('pickPaths', { folder })).paths)),
+    openPaths: (paths: string[]) => run(() => openBatch(paths)),
+    openSample: () => run(() => openDirect(async () => [(await api.call('openSample', {})).document])),
   };
 }
