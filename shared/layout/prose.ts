@@ -6,6 +6,7 @@ import type { Block, SourceRef } from '../model/grid';
 import { SECTIONS, type SectionId } from '../model/ids';
 import type { OrganKind, ProseParagraph, SectionReading } from '../model/review-document';
 import { compactText, parseChineseNumber } from '../text/normalize';
+import { isPageNumber } from '../text/page-number';
 
 const SECTION_INDEX: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5 };
 
@@ -235,7 +236,7 @@ export function parseDateAtEnd(text: string): { iso: string; start: number } | n
 const ORGAN_SUFFIX = /(?:局|委员会|委|厅|办公室|办公厅|办|人民政府|政府|办事处|中心|院|署|所|站|队|会|部|处|馆|公署|管委会)$/;
 
 export function looksLikeOrgan(text: string): boolean {
-  const compact = compactText(text).replace(/[（(]?(?:盖章|公章|印章)[）)]?$/, '');
+  const compact = stripSeal(compactText(text));
   return compact.length >= 3 && compact.length <= 40 && ORGAN_SUFFIX.test(compact) && !/[。；，,、]/.test(compact);
 }
 
@@ -274,10 +275,6 @@ function findSignature(blocks: Block[], headings: Map<number, HeadingMatch>): Si
 
 function stripSeal(organ: string): string {
   return organ.replace(/[（(]?(?:盖章|公章|印章)[）)]?$/, '');
-}
-
-function isPageNumber(text: string): boolean {
-  return /^[-—–\s]*(?:第)?\d{1,3}(?:页)?[-—–\s]*$/.test(compactText(text));
 }
 
 function findStatisticsPeriod(paragraphs: ProseParagraph[]): ProseAnalysis['statisticsPeriod'] {

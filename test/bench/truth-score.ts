@@ -24,9 +24,6 @@ export interface TruthFile {
 
 const PLACE_KEYS = ['table', 'row', 'column', 'group', 'section'] as const;
 
-/** A canonical cell's value in a report, by its cell id. */
-export const valueOf = valueOfCell;
-
 export interface CellScore {
   right: number;
   total: number;
@@ -35,7 +32,7 @@ export interface CellScore {
 
 export function scoreCells(actual: Report | null, truth: Report): CellScore {
   const ids = allCanonicalCellIds();
-  const wrong = ids.filter((id) => (actual ? valueOf(actual, id) : undefined) !== valueOf(truth, id));
+  const wrong = ids.filter((id) => (actual ? valueOfCell(actual, id) : undefined) !== valueOfCell(truth, id));
   const metadata = (['format', 'organ', 'year', 'signedDate'] as const).filter((key) => actual?.[key] !== truth[key]).map((key) => `${key}:${actual?.[key]}≠${truth[key]}`);
   const groups = JSON.stringify(actual?.table3Groups ?? null) === JSON.stringify(truth.table3Groups ?? null) ? [] : ['table3Groups'];
   return { right: ids.length - wrong.length, total: ids.length, wrong: [...wrong, ...metadata, ...groups] };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReviewDocument } from '../../shared/layout/build-review-document';
 import { allCanonicalCellIds } from '../../shared/model/ids';
 import type { Report } from '../../shared/model/report';
-import { valueOf } from '../bench/truth-score';
+import { valueOfCell } from '../../shared/engine/report-values';
 import { consistentReport } from '../helpers/random-report';
 import { reportContent, type LayoutKnobs } from '../helpers/template-grids';
 
@@ -35,7 +35,7 @@ function withTable2(report: Report): Report {
 }
 
 function expectSameCells(actual: Report, expected: Report): void {
-  const wrong = allCanonicalCellIds().filter((id) => valueOf(actual, id) !== valueOf(expected, id));
+  const wrong = allCanonicalCellIds().filter((id) => valueOfCell(actual, id) !== valueOfCell(expected, id));
   expect(wrong).toEqual([]);
 }
 

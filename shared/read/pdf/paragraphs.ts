@@ -4,6 +4,7 @@
  * font size fit; an indented line (the usual two-character first-line indent), a short line above, or a wider
  * gap starts a new paragraph. Page numbers (“— 3 —”, “第3页”) are dropped.
  */
+import { isPageNumber } from '../../text/page-number';
 import type { TextLine } from './text-lines';
 
 export interface ProseParagraph {
@@ -11,12 +12,6 @@ export interface ProseParagraph {
   /** Top of the first line (for ordering with tables). */
   top: number;
   lines: TextLine[];
-}
-
-const PAGE_NUMBER = /^[-—–_·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–_·\s]*$/;
-
-export function isPageNumber(text: string): boolean {
-  return PAGE_NUMBER.test(text.normalize('NFKC'));
 }
 
 export function paragraphsOf(lines: TextLine[]): ProseParagraph[] {
