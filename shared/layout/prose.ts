@@ -297,14 +297,26 @@ function findStatisticsPeriod(paragraphs: ProseParagraph[]): ProseAnalysis['stat
  * and then the date of its signature, or a whole page more after the page where 六 begins.
  */
 export function reportHasEnded(pages: string[][]): boolean {
-  const sixPage = pages.findIndex((texts) => texts.some((text) => matchHeading(text)?.section === '六'));
+  const sixPage = pages.findIndex((texts) => sixHeadingIndex(texts) >= 0);
   if (sixPage < 0) return false;
   if (pages.length - 1 > sixPage) return true;
-  const afterSix = pages[sixPage].slice(pages[sixPage].findIndex((text) => matchHeading(text)?.section === '六'));
+  const afterSix = pages[sixPage].slice(sixHeadingIndex(pages[sixPage]));
   return afterSix.some((text) => {
     const date = parseDateAtEnd(text);
     return date !== null && date.start <= 40;
   });
+}
+
+/** Asked again for every page read, about the same page arrays: remembered, or a long PDF costs n² headings. */
+const sixHeadingIndexOf = new WeakMap<string[], number>();
+
+function sixHeadingIndex(texts: string[]): number {
+  let index = sixHeadingIndexOf.get(texts);
+  if (index === undefined) {
+    index = texts.findIndex((text) => matchHeading(text)?.section === '六');
+    sixHeadingIndexOf.set(texts, index);
+  }
+  return index;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
