@@ -67,7 +67,6 @@ function watch(page: Page): Page {
   page.on('request', (request) => seen.push({ url: request.url(), type: request.resourceType(), via: 'page' }));
   page.on('websocket', (socket) => webSockets.push(socket.url()));
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  // window.print() opens the system dialog; a headless page prints with page.pdf() instead.
   return page;
 }
 
@@ -116,6 +115,7 @@ beforeAll(async () => {
     blocked.push(url);
     return route.abort('blockedbyclient');
   });
+  // window.print() would open the system's dialog: counted instead, and the page printed with page.pdf().
   await context.addInitScript(() => {
     window.print = () => void ((window as unknown as { printCalls: number }).printCalls = ((window as unknown as { printCalls?: number }).printCalls ?? 0) + 1);
   });
