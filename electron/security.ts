@@ -3,7 +3,9 @@
 /**
  * The renderer loads nothing but its own files. pdf.js runs its worker from its own file, decodes some
  * images with WebAssembly ('wasm-unsafe-eval' allows compiling wasm only, not eval of JavaScript) and may
- * load a document's embedded fonts as data: URLs.
+ * load a document's embedded fonts as data: URLs. No <base> may point the relative URLs elsewhere, no form
+ * may post anywhere, no frame or manifest is loaded. 'self' is app://renderer in Electron and the bridge's
+ * http://127.0.0.1:<port> in a browser: either way nothing leaves the machine.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,6 +16,10 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "connect-src 'self'",
   "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "manifest-src 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 

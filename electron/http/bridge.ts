@@ -190,6 +190,8 @@ function securityHeaders(contentType: string): Record<string, string> {
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
+    // No speculative DNS lookups for anything a page names (belt and braces: the page names nothing foreign).
+    'X-DNS-Prefetch-Control': 'off',
     ...(contentType.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
   };
 }

@@ -10,7 +10,7 @@ import { TOOL_NAME, VERSION } from '../../shared/version';
 import { createHandlers, type Handlers } from '../api/handlers';
 import { Session } from '../session/session';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, respondToAppRequest } from './app-protocol';
-import { denyAllPermissions, hardenWebContents, installRequestFilter } from './hardening';
+import { appendOfflineSwitches, denyAllPermissions, disableSpellChecker, hardenWebContents, installRequestFilter } from './hardening';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, type MenuActions } from './menu';
 import { reportFilesFromArgv, wantsSample } from './open-arguments';
@@ -23,8 +23,9 @@ function preloadPath(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'preload', 'index.cjs');
 }
 
-/** Must run before the app is ready: the scheme's privileges and the single-instance lock. */
+/** Must run before the app is ready: Chromium's offline switches, the scheme's privileges and the single-instance lock. */
 export function startApp(): void {
+  appendOfflineSwitches(app.commandLine);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -42,6 +43,7 @@ async function onReady(): Promise<void> {
   const workspace = new Workspace();
   installRequestFilter(electronSessions.defaultSession);
   denyAllPermissions(electronSessions.defaultSession);
+  disableSpellChecker(electronSessions.defaultSession);
   protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, workspace.protocolDeps()));
   registerIpcHandlers(ipcMain, workspace.handlers);
   await workspace.refreshMenu();

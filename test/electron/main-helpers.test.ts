@@ -1,6 +1,6 @@
 /** The Electron-free parts of the main side: app:// responses, command lines, the saved sheet, serve and start. */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,43 @@ describe('app:// protocol', () => {
     expect(isAllowedRequestUrl('https://example.com')).toBe(false);
     expect(isAllowedRequestUrl('not a url')).toBe(false);
     expect(isAllowedRequestUrl('app://renderer/assets/x.js')).toBe(true);
+  });
+
+  it("refuses http, https, ws, wss, ftp, file and every scheme but the app's own, devtools, data: and blob:", () => {
+    const refused = [
+      'http://example.com/', 'https://example.com/font.woff2', 'HTTPS://EXAMPLE.COM/', 'http://127.0.0.1:5173/', 'http://localhost/',
+      'http://[::1]/', 'ws://127.0.0.1:9229/', 'wss://example.com/socket', 'ftp://example.com/x', 'file:///etc/passwd',
+      'file://server/share/x.pdf', 'chrome://settings', 'chrome-extension://abcdef/x.js', 'filesystem:https://example.com/temporary/x',
+      'javascript:alert(1)', 'mailto:a@example.com', 'about:blank', 'gopher://example.com/', 'apps://renderer/x', 'app-x://renderer/x',
+      '//example.com/x', '/index.html', '',
+    ];
+    for (const url of refused) expect(isAllowedRequestUrl(url), url).toBe(false);
+    const allowed = ['app://renderer/index.html', 'app://renderer/pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'app://renderer/document/abc', 'APP://renderer/x', 'devtools://devtools/bundled/x.html', 'data:font/woff2;base64,AA', 'blob:app://renderer/1234'];
+    for (const url of allowed) expect(isAllowedRequestUrl(url), url).toBe(true);
+  });
+});
+
+describe('the main process never phones home', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+  /** The code without its comments (which may well name what the code must not use). */
+  const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  const code = sources(resolve('electron')).map((path) => ({ path, text: withoutComments(readFileSync(path, 'utf8')) }));
+
+  it('has no auto-updater, crash reporter, Electron net requests or external links', () => {
+    expect(code.length).toBeGreaterThan(10);
+    for (const { path, text } of code) {
+      for (const pattern of [/\bautoUpdater\b/, /\bcrashReporter\b/, /\bopenExternal\b/, /\bnet\.(request|fetch)\b/, /\bsetSpellCheckerEnabled\(true/, /spellcheck:\s*true/, /electron-updater/]) {
+        expect(pattern.test(text), `${path}: ${pattern}`).toBe(false);
+      }
+    }
+  });
+
+  it('names no http(s) or ws(s) address outside 127.0.0.1 and localhost', () => {
+    for (const { path, text } of code) {
+      const addresses = [...text.matchAll(/\b(?:https?|wss?):\/\/([^/\s'"`:$]+)/g)].map((match) => match[1]);
+      expect(addresses.filter((host) => host !== '127.0.0.1' && host !== 'localhost'), path).toEqual([]);
+    }
   });
 });
 

@@ -13,6 +13,7 @@ function fakeWebContents() {
     once: vi.fn(),
     emit: (event: string, ...args: unknown[]) => (listeners.get(event) ?? []).forEach((listener) => listener(...args)),
     setWindowOpenHandler: vi.fn(),
+    setWebRTCIPHandlingPolicy: vi.fn(),
     send: vi.fn(),
     isLoading: () => false,
     executeJavaScript: vi.fn(async () => true),
@@ -48,6 +49,7 @@ const electron = vi.hoisted(() => {
       whenReady: vi.fn(() => Promise.resolve()),
       getPath: vi.fn(() => '/tmp'),
       getAppPath: vi.fn(() => process.cwd()),
+      commandLine: { appendSwitch: vi.fn() },
     },
     ipcMain: { handle: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -56,6 +58,7 @@ const electron = vi.hoisted(() => {
         webRequest: { onBeforeRequest: vi.fn((_filter: unknown, listener: typeof beforeRequest.listener) => (beforeRequest.listener = listener)) },
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
+        setSpellCheckerEnabled: vi.fn(),
       },
     },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
@@ -125,9 +128,18 @@ describe('main process', () => {
         electron.beforeRequest.listener!({ url }, (response) => (cancel = response.cancel));
         return cancel;
       };
-      for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'ws://localhost/', 'ftp://x/']) expect(verdict(url), url).toBe(true);
+      for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'ws://localhost/', 'wss://example.com/', 'ftp://x/', 'chrome-extension://abc/x.js']) expect(verdict(url), url).toBe(true);
       for (const url of ['app://renderer/index.html', 'devtools://devtools/bundled/x.html', 'data:image/png;base64,AA', 'blob:app://renderer/1234']) expect(verdict(url), url).toBe(false);
       expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    });
+
+    it('keeps Chromium off the network: background services, pings, host names, spellchecker', () => {
+      const switches = new Map(electron.app.commandLine.appendSwitch.mock.calls.map(([name, value]) => [name, value]));
+      for (const name of ['disable-background-networking', 'disable-component-update', 'disable-domain-reliability', 'no-pings']) expect(switches.has(name), name).toBe(true);
+      expect(switches.get('host-resolver-rules')).toBe('MAP * ~NOTFOUND');
+      expect(electron.session.defaultSession.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
+      const options = electron.windows[0].options as { webPreferences: Record<string, unknown> };
+      expect(options.webPreferences.spellcheck).toBe(false);
     });
 
     it('denies navigation, redirects, new windows and webviews', () => {
@@ -146,6 +158,7 @@ describe('main process', () => {
       expect(navigate('will-attach-webview', '')).toBe(true);
       const openHandler = contents.setWindowOpenHandler.mock.calls[0][0] as (details: { url: string }) => unknown;
       expect(openHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+      expect(contents.setWebRTCIPHandlingPolicy).toHaveBeenCalledWith('disable_non_proxied_udp');
     });
 
     it('handles every API method on nianbao:<method>, for the renderer top frame only', async () => {

@@ -11,10 +11,16 @@ export const VIEWPORTS = {
   large: { width: 1920, height: 1080 },
 } as const;
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Chromium's resolver answers nothing but 127.0.0.1: a request, preconnect or DNS prefetch to any other host
+ * fails (net::ERR_NAME_NOT_RESOLVED) instead of leaving the machine, and is seen as a failed request.
+ */
+export const OFFLINE_RESOLVER_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
 }
 

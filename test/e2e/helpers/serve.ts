@@ -3,6 +3,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GUARD_LOG_ENV, GUARD_MODULE, GUARD_SELFTEST_ENV } from './network-guard-log';
 
 export const ROOT = resolve(__dirname, '../../..');
 const RENDERER_INDEX = join(ROOT, 'out/renderer/index.html');
@@ -59,10 +61,24 @@ function waitForUrl(child: ChildProcess, stderr: () => string): Promise<string> 
   });
 }
 
-export async function startServe(paths: string[], dataDir: string): Promise<Served> {
-  const child = spawn('npm', ['run', '--silent', 'serve', '--', ...paths], {
+export interface ServeOptions {
+  /**
+   * Runs the server under the network guard (helpers/network-guard.ts), logging to this file: node itself
+   * (`node --import tsx --import <guard> electron/serve.ts`, what `npm run serve` runs) rather than npm, so the
+   * guard is in the server's process and nothing else's. The guard's self-test runs in every thread.
+   */
+  networkGuardLog?: string;
+}
+
+export async function startServe(paths: string[], dataDir: string, options: ServeOptions = {}): Promise<Served> {
+  const guarded = options.networkGuardLog !== undefined;
+  const [command, args] = guarded
+    ? [process.execPath, ['--import', 'tsx', '--import', pathToFileURL(GUARD_MODULE).href, 'electron/serve.ts', ...paths]]
+    : ['npm', ['run', '--silent', 'serve', '--', ...paths]];
+  const guardEnv = guarded ? { [GUARD_LOG_ENV]: options.networkGuardLog, [GUARD_SELFTEST_ENV]: '1' } : {};
+  const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, NIANBAO_DATA_DIR: dataDir },
+    env: { ...process.env, NIANBAO_DATA_DIR: dataDir, ...guardEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
