@@ -62,7 +62,9 @@ function readView(view: GridView, mapping: Table4Mapping): void {
       const header = columnHeader(above) ?? columnHeader(left.slice(-1));
       if (!group || !header) continue;
       const id = table4CellId(group, header.column);
-      if (mapping.slots[id]) continue;
+      const taken = mapping.slots[id];
+      // A blank cell left between a header and its value (a header set higher than its neighbours) yields.
+      if (taken && !('cell' in taken && compactText(taken.cell.text) === '' && compactText(cell.text) !== '')) continue;
       mapping.slots[id] = { cell };
       const key = `${header.source.row}:${header.source.col}`;
       if (!noted.has(key)) {

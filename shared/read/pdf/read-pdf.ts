@@ -11,6 +11,7 @@ import { dropRunningLines, joinParagraphsAcrossPages, type PageBlocks } from './
 import { paragraphsOf, type ProseParagraph } from './paragraphs';
 import { stitchTables } from './stitch';
 import { findTables } from './table-grid';
+import { findTextTables } from './text-table';
 import { groupLines } from './text-lines';
 
 export interface ReadPdfOptions {
@@ -167,7 +168,10 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const pieces = toTextPieces(text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string'));
     const rulings = mayHoldTable(pieces) ? readRulings(await page.getOperatorList(), OPS) : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
-    const { tables, rest } = tooManyPaths ? { tables: [], rest: pieces } : findTables(rulings, pieces, n);
+    const ruled = tooManyPaths ? { tables: [], rest: pieces } : findTables(rulings, pieces, n);
+    const unruled = mayHoldTable(ruled.rest) ? findTextTables(ruled.rest, n) : { tables: [], rest: ruled.rest };
+    const tables = [...ruled.tables, ...unruled.tables];
+    const rest = unruled.rest;
     const prose = new Map<Block, ProseParagraph>();
     const paragraphBlocks = paragraphsOf(groupLines(rest)).map((paragraph) => {
       const block: Block = { type: 'paragraph', text: paragraph.text, source: { kind: 'pdf', page: n, box: boxArray(linesBox(paragraph.lines)) } };

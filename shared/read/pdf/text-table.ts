@@ -1,0 +1,350 @@
+/**
+ * Tables drawn without rulings (or with too few to make a grid), read by the alignment of their text, the
+ * way Tabula's "stream" mode does: the lines of a page that break into several cells side by side form a
+ * table; the columns are the vertical gaps that the table's value rows leave open; every line holding values
+ * is a row, and the lines around it that hold only labels (a label wrapped over two lines, centred beside
+ * its values) join the nearest value row. These rows and columns are drawn as invisible rulings, left open
+ * where a text crosses them (a heading over several columns), and the grid is then built exactly as for a
+ * ruled table, merged cells included.
+ */
+import type { HLine, TextPiece, VLine } from './geometry';
+import type { Rulings } from './page-content';
+import { findTables, type PdfTable } from './table-grid';
+import { groupLines, type TextLine } from './text-lines';
+
+/** Two pieces on a line further apart than this many font sizes are in different cells. */
+const CELL_GAP = 0.9;
+/** A table's lines follow each other at most this many font sizes apart (baseline to baseline). */
+const MAX_LINE_STEP = 3.2;
+/** A gap between columns may be crossed by this share of the body's lines (long labels running over). */
+const CROSSING_SHARE = 0.3;
+/** A label line joins a value row at most this many font sizes away from it. */
+const MAX_ATTACH = 1.6;
+
+interface Segment {
+  pieces: TextPiece[];
+  x0: number;
+  x1: number;
+  numeric: boolean;
+}
+
+interface Line {
+  line: TextLine;
+  segments: Segment[];
+  /** Values side by side: the row of a table. */
+  isValueRow: boolean;
+}
+
+const NUMERIC = /^(?:\d[\d,，]*(?:[.．]\d+)?%?|[-—–－/／]|无)$/;
+
+export function findTextTables(pieces: TextPiece[], page: number): { tables: PdfTable[]; rest: TextPiece[] } {
+  const allLines = groupLines(pieces.filter((piece) => !piece.vertical)).map(toLine);
+  const stacks = findStacks(allLines);
+  const stacked = new Set(stacks.filter((stack) => stack.segments.length >= 3).flatMap((stack) => stack.segments));
+  const lines = allLines.map((line) => withoutSegments(line, stacked)).filter((line): line is Line => line !== null);
+  const tables: PdfTable[] = [];
+  const used = new Set<TextPiece>();
+  for (const region of tableRegions(lines)) {
+    const found = rulingsOf(region, stacks);
+    if (!found) continue;
+    const regionPieces = pieces.filter((piece) => !used.has(piece) && inside(piece, found.box));
+    const { tables: built, rest } = findTables(found.rulings, regionPieces, page);
+    const left = new Set(rest);
+    for (const piece of regionPieces) if (!left.has(piece)) used.add(piece);
+    tables.push(...built);
+  }
+  return { tables, rest: pieces.filter((piece) => !used.has(piece)) };
+}
+
+function toLine(line: TextLine): Line {
+  return lineOf(line, segmentsOf(line));
+}
+
+function segmentsOf(line: TextLine): Segment[] {
+  const segments: Segment[] = [];
+  for (const piece of line.pieces) {
+    const last = segments[segments.length - 1];
+    if (last && piece.x0 - last.x1 <= piece.size * CELL_GAP) {
+      last.pieces.push(piece);
+      last.x1 = Math.max(last.x1, piece.x1);
+    } else segments.push({ pieces: [piece], x0: piece.x0, x1: piece.x1, numeric: false });
+  }
+  for (const segment of segments) segment.numeric = NUMERIC.test(segmentText(segment));
+  return segments;
+}
+
+function segmentText(segment: Segment): string {
+  return segment.pieces.map((p) => p.text).join('').normalize('NFKC').replace(/\s+/g, '');
+}
+
+function lineOf(line: TextLine, segments: Segment[]): Line {
+  const numbers = segments.filter((segment) => segment.numeric).length;
+  const isValueRow = numbers >= 1 && segments.length >= 2 && !segments[0].numeric;
+  return { line, segments, isValueRow: isValueRow || numbers >= 3 };
+}
+
+function withoutSegments(line: Line, taken: Set<Segment>): Line | null {
+  const segments = line.segments.filter((segment) => !taken.has(segment));
+  if (segments.length === line.segments.length) return line;
+  if (segments.length === 0) return null;
+  const pieces = segments.flatMap((segment) => segment.pieces);
+  const text: TextLine = { ...line.line, pieces, x0: segments[0].x0, x1: segments[segments.length - 1].x1 };
+  return lineOf(text, segments);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Stacked labels: a label set upright in a narrow merged cell, one or two characters a line
+
+interface Stack {
+  segments: Segment[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  /** Middles of its first and last line (where their text is placed): the rows it runs through lie between. */
+  firstY: number;
+  lastY: number;
+}
+
+/** Short texts one under the other in the same narrow column, a line apart (in a table's body three or more). */
+function findStacks(lines: Line[]): Stack[] {
+  const stacks: Stack[] = [];
+  const open: { stack: Stack; lastY: number; size: number }[] = [];
+  for (const line of lines) {
+    for (const segment of line.segments) {
+      const size = line.line.size;
+      if (segment.numeric || segment.x1 - segment.x0 > size * 2.6) continue;
+      const run = open.find((o) => line.line.y < o.lastY && o.lastY - line.line.y <= o.size * 1.7 && segment.x0 < o.stack.x1 + 1 && segment.x1 > o.stack.x0 - 1);
+      if (run) {
+        run.stack.segments.push(segment);
+        run.stack.x0 = Math.min(run.stack.x0, segment.x0);
+        run.stack.x1 = Math.max(run.stack.x1, segment.x1);
+        run.stack.bottom = line.line.y - size * 0.3;
+        run.stack.lastY = line.line.y + size * 0.3;
+        run.lastY = line.line.y;
+      } else {
+        open.push({ stack: { segments: [segment], x0: segment.x0, x1: segment.x1, top: line.line.y + size * 0.9, bottom: line.line.y - size * 0.3, firstY: line.line.y + size * 0.3, lastY: line.line.y + size * 0.3 }, lastY: line.line.y, size });
+      }
+    }
+  }
+  for (const { stack } of open) if (stack.segments.length >= 2) stacks.push(stack);
+  return stacks;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Regions: runs of lines that make a table
+
+/**
+ * A table is a run of lines, each close below the one before, that holds value rows; the lines of several
+ * cells (headers) and the short lines between them (wrapped labels) belong to it, and so do short lines
+ * just above it (a title row spanning the table). A line as wide as the text of the page is prose and ends it;
+ * a short line set in from the left right after a value row is the title of the next table (table 2 comes as
+ * four small tables, each under its own title).
+ */
+function tableRegions(lines: Line[]): Line[][] {
+  const width = Math.max(0, ...lines.map((l) => l.line.x1)) - Math.min(...lines.map((l) => l.line.x0));
+  const left = Math.min(...lines.map((l) => l.line.x0));
+  const regions: Line[][] = [];
+  let current: Line[] = [];
+  const close = () => {
+    if (current.filter((l) => l.isValueRow).length >= 1 && current.some((l) => l.segments.length >= 2)) regions.push(trimmed(current));
+    current = [];
+  };
+  for (const line of lines) {
+    const previous = current[current.length - 1];
+    const near = previous && previous.line.y - line.line.y <= line.line.size * MAX_LINE_STEP;
+    const single = line.segments.length === 1 && !line.isValueRow;
+    const prose = single && line.line.x1 - line.line.x0 > width * 0.55;
+    const title = single && previous?.isValueRow && line.line.x0 - left > width * 0.2;
+    if (prose || title || !near) close();
+    if (!prose) current.push(line);
+  }
+  close();
+  return regions;
+}
+
+/** Single-cell lines at the ends of a run count only where they sit over or under the table's columns. */
+function trimmed(lines: Line[]): Line[] {
+  let first = 0;
+  let last = lines.length - 1;
+  while (first < last && lines[last].segments.length < 2 && !lines[last].isValueRow) last--;
+  while (first < last && lines[first].segments.length < 2 && lines[first + 1].segments.length < 2 && !lines[first + 1].isValueRow) first++;
+  return lines.slice(first, last + 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Columns and rows as invisible rulings
+
+interface Band {
+  top: number;
+  bottom: number;
+  lines: Line[];
+}
+
+function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box: { x0: number; x1: number; y0: number; y1: number } } | null {
+  const bands = rowBands(region);
+  const y1 = bands[0].top;
+  const y0 = bands[bands.length - 1].bottom;
+  const firstValueRow = region.find((l) => l.isValueRow)!;
+  const stacks = allStacks.filter((stack) => stack.top > y0 && stack.bottom < y1 && (stack.segments.length >= 3 || stack.lastY > firstValueRow.line.y));
+  const separators = columnSeparators(region, stacks);
+  if (separators.length === 0) return null;
+  const x0 = Math.min(...region.map((l) => l.line.x0), ...stacks.map((stack) => stack.x0)) - 2;
+  const x1 = Math.max(...region.map((l) => l.line.x1), ...stacks.map((stack) => stack.x1)) + 2;
+  const edges = [x0, ...separators, x1];
+  const headerBands = bands.findIndex((band) => band.lines.includes(firstValueRow));
+  const openings = crossedSeparators(bands, edges, stacks, headerBands);
+  const horizontal: HLine[] = bands.map((band) => ({ y: band.top, x0, x1 }));
+  horizontal.push({ y: y0, x0, x1 });
+  const vertical: VLine[] = [
+    { x: x0, y0, y1 },
+    { x: x1, y0, y1 },
+  ];
+  bands.forEach((band, b) => {
+    separators.forEach((x, k) => {
+      if (!openings[b].has(k)) vertical.push({ x, y0: band.bottom, y1: band.top });
+    });
+  });
+  for (const stack of stacks) openUp(horizontal, bands, edges, stack);
+  return { rulings: { horizontal, vertical, segments: 0 }, box: { x0, x1, y0, y1 } };
+}
+
+/**
+ * For each band, the separators (by index) its texts run across. A heading of the header, centred over the
+ * columns it names, is widened on both sides over empty cells as far as the heading above it reaches
+ * (行政复议 over its five columns, then 未经复议直接起诉 over five of 行政诉讼's ten).
+ */
+function crossedSeparators(bands: Band[], edges: number[], stacks: Stack[], headerBands: number): Set<number>[] {
+  const slots = edges.length - 1;
+  const slotOf = (x: number) => Math.max(0, Math.min(slots - 1, edges.findIndex((edge, i) => i < slots && x >= edge && x < edges[i + 1])));
+  let parents: [number, number][] = [];
+  return bands.map((band, b) => {
+    const texts: [number, number][] = band.lines.flatMap((l) => l.segments.map((s): [number, number] => [slotOf(s.x0 + 1), slotOf(s.x1 - 1)]));
+    const occupied = new Set(texts.flatMap(([a, z]) => range(a, z)));
+    for (const stack of stacks) if (stack.firstY >= band.bottom && stack.lastY <= band.top) range(slotOf(stack.x0 + 1), slotOf(stack.x1 - 1)).forEach((i) => occupied.add(i));
+    const spans = b < headerBands ? texts.map((span) => widened(span, occupied, parents, slots)) : texts;
+    if (b < headerBands) parents = spans.filter(([a, z]) => z > a);
+    return new Set(spans.flatMap(([a, z]) => range(a, z - 1)));
+  });
+}
+
+function widened([a, z]: [number, number], occupied: Set<number>, parents: [number, number][], slots: number): [number, number] {
+  if (z === a) return [a, z];
+  const parent = parents.find(([pa, pz]) => pa <= a && z <= pz) ?? [0, slots - 1];
+  while (a - 1 >= parent[0] && z + 1 <= parent[1] && !occupied.has(a - 1) && !occupied.has(z + 1)) {
+    occupied.add(--a);
+    occupied.add(++z);
+  }
+  return [a, z];
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+/** A stacked label is one cell over the rows it runs through: the row lines between them stop at its column's edges. */
+function openUp(horizontal: HLine[], bands: Band[], edges: number[], stack: Stack): void {
+  const bandOf = (y: number) => bands.findIndex((band) => y <= band.top && y >= band.bottom);
+  const first = bandOf(stack.firstY);
+  const last = bandOf(stack.lastY);
+  if (first < 0 || last <= first) return;
+  const left = Math.max(...edges.filter((edge) => edge <= stack.x0 + 1));
+  const right = Math.min(...edges.filter((edge) => edge >= stack.x1 - 1));
+  const cuts = new Set(bands.slice(first + 1, last + 1).map((band) => band.top));
+  for (let i = horizontal.length - 1; i >= 0; i--) {
+    const line = horizontal[i];
+    if (cuts.has(line.y) && line.x0 < left && line.x1 > right) {
+      horizontal.splice(i, 1, { y: line.y, x0: line.x0, x1: left }, { y: line.y, x0: right, x1: line.x1 });
+    } else if (cuts.has(line.y) && line.x0 >= left - 0.5 && line.x0 < right) {
+      horizontal.splice(i, 1, { y: line.y, x0: right, x1: line.x1 });
+    }
+  }
+}
+
+/**
+ * Column edges: the middle of every vertical gap the table's body (its lines from the first value row on)
+ * leaves open; the header above is left out, its titles run over several columns. A gap crossed by a few lines only
+ * (one long label running into the next column) still counts; the rows that cross it get a merged cell.
+ */
+function columnSeparators(region: Line[], stacks: Stack[]): number[] {
+  const rows = region.slice(region.findIndex((l) => l.isValueRow));
+  const spans = [...rows.flatMap((row) => row.segments), ...stacks.flatMap((stack) => stack.segments)];
+  const x0 = Math.floor(Math.min(...spans.map((s) => s.x0)));
+  const x1 = Math.ceil(Math.max(...spans.map((s) => s.x1)));
+  const cover = new Array<number>(Math.max(0, x1 - x0 + 1)).fill(0);
+  for (const segment of spans) {
+    for (let x = Math.floor(segment.x0); x <= Math.ceil(segment.x1); x++) if (x >= x0 && x <= x1) cover[x - x0]++;
+  }
+  const allowed = Math.floor(rows.length * CROSSING_SHARE);
+  const size = Math.min(...rows.map((l) => l.line.size));
+  const separators: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= cover.length; i++) {
+    const open = i < cover.length && cover[i] <= allowed;
+    if (open && start < 0) start = i;
+    if (!open && start >= 0) {
+      if (start > 0 && i < cover.length && i - start >= size * 0.3) separators.push(x0 + bestCut(cover, start, i));
+      start = -1;
+    }
+  }
+  return separators;
+}
+
+/** Within an open gap, the least covered stretch, at its middle. */
+function bestCut(cover: number[], from: number, to: number): number {
+  const least = Math.min(...cover.slice(from, to));
+  let first = from;
+  while (cover[first] !== least) first++;
+  let last = to - 1;
+  while (cover[last] !== least) last--;
+  return (first + last) / 2;
+}
+
+/**
+ * Rows: every value line starts one; a label-only line joins the nearest value line when close enough (a
+ * label centred over two lines beside its values), and makes a row of its own otherwise (a header line).
+ */
+function rowBands(region: Line[]): Band[] {
+  const anchors = region.filter((l) => l.isValueRow);
+  const firstAnchor = region.indexOf(anchors[0]);
+  const groups = new Map<Line, Line[]>(anchors.map((anchor) => [anchor, [anchor]]));
+  const bands: Line[][] = [];
+  region.forEach((line, i) => {
+    if (groups.has(line)) return;
+    const nearest = i < firstAnchor ? undefined : nearestAnchor(anchors, line);
+    if (nearest) groups.get(nearest)!.push(line);
+    else bands.push([line]);
+  });
+  bands.push(...groups.values());
+  const sorted = bands.map((lines) => ({ lines, top: Math.max(...lines.map(topOf)), bottom: Math.min(...lines.map(bottomOf)) })).sort((a, b) => b.top - a.top);
+  for (let i = 1; i < sorted.length; i++) {
+    const between = (sorted[i - 1].bottom + sorted[i].top) / 2;
+    sorted[i - 1].bottom = between;
+    sorted[i].top = between;
+  }
+  return sorted;
+}
+
+function nearestAnchor(anchors: Line[], line: Line): Line | undefined {
+  let best: Line | undefined;
+  let distance = Infinity;
+  for (const anchor of anchors) {
+    const d = Math.abs(anchor.line.y - line.line.y);
+    if (d < distance - 0.5) [best, distance] = [anchor, d];
+  }
+  return distance <= line.line.size * MAX_ATTACH ? best : undefined;
+}
+
+function topOf(line: Line): number {
+  return line.line.y + line.line.size * 0.9;
+}
+
+function bottomOf(line: Line): number {
+  return line.line.y - line.line.size * 0.3;
+}
+
+function inside(piece: TextPiece, box: { x0: number; x1: number; y0: number; y1: number }): boolean {
+  const x = (piece.x0 + piece.x1) / 2;
+  const y = piece.y + piece.size * 0.3;
+  return x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
+}
