@@ -88,7 +88,7 @@ function withoutSegments(line: Line, taken: Set<Segment>): Line | null {
   if (segments.length === line.segments.length) return line;
   if (segments.length === 0) return null;
   const pieces = segments.flatMap((segment) => segment.pieces);
-  const text: TextLine = { ...line.line, pieces, x0: segments[0].x0, x1: segments[segments.length - 1].x1 };
+  const text: TextLine = { ...line.line, pieces, text: pieces.map((piece) => piece.text).join(''), x0: segments[0].x0, x1: segments[segments.length - 1].x1 };
   return lineOf(text, segments);
 }
 
@@ -302,21 +302,30 @@ function bestCut(cover: number[], from: number, to: number): number {
 
 /**
  * Rows: every value line starts one; a label-only line joins the nearest value line when close enough (a
- * label centred over two lines beside its values), and makes a row of its own otherwise (a header line).
+ * label centred over two lines beside its values), or the line next to it when that one is a line of the
+ * same label (four lines centred on their values reach further); otherwise it makes a row of its own (a
+ * header line). A line opening with an item number (“1.”, “（二）”) begins a label, so it never joins a row
+ * above it, and a value row whose label opens so takes no line from above.
  */
 function rowBands(region: Line[]): Band[] {
   const anchors = region.filter((l) => l.isValueRow);
   const firstAnchor = region.indexOf(anchors[0]);
-  const groups = new Map<Line, Line[]>(anchors.map((anchor) => [anchor, [anchor]]));
-  const bands: Line[][] = [];
+  const rowOf = new Map<Line, Line>(anchors.map((anchor) => [anchor, anchor]));
+  const valuesLeft = Math.min(...anchors.flatMap((anchor) => anchor.segments.filter((s) => s.numeric).map((s) => s.x0)));
   region.forEach((line, i) => {
-    if (groups.has(line)) return;
-    const nearest = i < firstAnchor ? undefined : nearestAnchor(anchors, line);
-    if (nearest) groups.get(nearest)!.push(line);
-    else bands.push([line]);
+    if (rowOf.has(line)) return;
+    // Above the first value row only a label's first line joins it; the rest is the header.
+    const joins = i > firstAnchor || line.line.x1 < valuesLeft;
+    const nearest = joins ? nearestAnchor(anchors, line) : undefined;
+    if (nearest) rowOf.set(line, nearest);
   });
-  bands.push(...groups.values());
-  const sorted = bands.map((lines) => ({ lines, top: Math.max(...lines.map(topOf)), bottom: Math.min(...lines.map(bottomOf)) })).sort((a, b) => b.top - a.top);
+  joinLabelLines(region.slice(firstAnchor), rowOf);
+  const groups = new Map<Line, Line[]>();
+  for (const line of region) {
+    const row = rowOf.get(line) ?? line;
+    groups.set(row, [...(groups.get(row) ?? []), line]);
+  }
+  const sorted = [...groups.values()].map((lines) => ({ lines, top: Math.max(...lines.map(topOf)), bottom: Math.min(...lines.map(bottomOf)) })).sort((a, b) => b.top - a.top);
   for (let i = 1; i < sorted.length; i++) {
     const between = (sorted[i - 1].bottom + sorted[i].top) / 2;
     sorted[i - 1].bottom = between;
@@ -325,10 +334,39 @@ function rowBands(region: Line[]): Band[] {
   return sorted;
 }
 
+const ITEM_NUMBER = /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
+
+function opensLabel(line: Line): boolean {
+  return ITEM_NUMBER.test(line.line.text.trim());
+}
+
+/** Lines left over join a neighbouring line of the same label (a line apart), until none is left to join. */
+function joinLabelLines(body: Line[], rowOf: Map<Line, Line>): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    body.forEach((line, i) => {
+      if (rowOf.has(line)) return;
+      const step = line.line.size * 1.4;
+      const below = body[i + 1];
+      const above = body[i - 1];
+      const viaBelow = below && rowOf.has(below) && line.line.y - below.line.y <= step ? rowOf.get(below) : undefined;
+      const viaAbove = above && rowOf.has(above) && above.line.y - line.line.y <= step && !opensLabel(line) ? rowOf.get(above) : undefined;
+      const row = opensLabel(line) ? viaBelow : (viaAbove ?? viaBelow);
+      if (row) {
+        rowOf.set(line, row);
+        changed = true;
+      }
+    });
+  }
+}
+
 function nearestAnchor(anchors: Line[], line: Line): Line | undefined {
   let best: Line | undefined;
   let distance = Infinity;
   for (const anchor of anchors) {
+    if (opensLabel(line) && anchor.line.y > line.line.y + 1) continue;
+    if (opensLabel(anchor) && anchor.line.y < line.line.y - 1) continue;
     const d = Math.abs(anchor.line.y - line.line.y);
     if (d < distance - 0.5) [best, distance] = [anchor, d];
   }
