@@ -87,7 +87,7 @@ describe('main process', () => {
     electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
     const { startApp } = await import('../../electron/main/app');
     startApp();
-    const appData = electron.app.getPath('appData') as string;
+    const appData = electron.app.getPath(); // the mock answers the same folder for every name, 'appData' included
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', join(appData, 'nianbao-review'));
     expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]);
   });
