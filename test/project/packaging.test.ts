@@ -65,6 +65,7 @@ describe('electron-builder configuration', () => {
     expect(config.win?.executableName).toBe('nianbao-review');
     expect(config.linux?.executableName).toBe('nianbao-review');
     expect(config.asar).toBe(true);
+    expect(config.publish).toBeNull();
     expect(config.directories).toMatchObject({ output: 'dist', buildResources: 'build' });
   });
 
@@ -285,6 +286,7 @@ describe('packed layout with a stand-in Electron (electron-builder --dir; not a 
   it('renames the executable, keeps only the Chinese and English locales, and unpacks nothing from the archive', () => {
     expect(existsSync(join(unpacked, 'nianbao-review'))).toBe(true);
     expect(readdirSync(join(unpacked, 'locales')).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
+    // Only app.asar: nothing unpacked from it, and no app-update.yml (the app never looks for updates).
     expect(readdirSync(join(unpacked, 'resources'))).toEqual(['app.asar']);
   });
 
