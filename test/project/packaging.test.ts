@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Configuration, FileAssociation, TargetConfiguration } from 'electron-builder';
+import type { Configuration, TargetConfiguration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentFile, type DocumentRead } from '../../electron/batch/read-document';
 import { ICNS_SIZES, ICNS_TYPES, ICO_SIZES, LINUX_SIZES, readIcns, readIco, readPngInfo } from '../tools/icon-files';
@@ -125,20 +125,17 @@ describe('electron-builder configuration', () => {
     expect(config.win?.fileAssociations).toBeUndefined();
   });
 
-  it('gives Linux a Chinese desktop entry in Office, and the MIME types of .docx/.doc/.pdf', () => {
+  it('gives Linux a Chinese desktop entry in Office, offered for the MIME types of .docx/.doc/.pdf', () => {
     const linux = config.linux!;
     expect(linux.category).toBe('Office');
     expect(linux.icon).toBe('build/icons');
     const entry = linux.desktop?.entry as Record<string, string>;
     expect(entry).toMatchObject({ Name: '年报审核', 'Name[zh_CN]': '年报审核' });
-    expect(entry.Comment).toMatch(/年度报告/);
+    expect(linux.description).toMatch(/年度报告/); // electron-builder writes it as the entry's Comment
     expect(entry['Comment[zh_CN]']).toMatch(/年度报告/);
-    const associations = linux.fileAssociations as FileAssociation[];
-    expect(associations.map((association) => [association.ext, association.mimeType, association.description])).toEqual([
-      ['docx', MIME.docx, '用年报审核打开'],
-      ['doc', MIME.doc, '用年报审核打开'],
-      ['pdf', MIME.pdf, '用年报审核打开'],
-    ]);
+    expect(linux.mimeTypes).toEqual([MIME.docx, MIME.doc, MIME.pdf]);
+    // No fileAssociations: on Linux they would also install a MIME package redefining these system types.
+    expect(linux.fileAssociations).toBeUndefined();
     expect(config.extraMetadata?.desktopName).toBe('nianbao-review.desktop');
   });
 
@@ -257,9 +254,28 @@ describe('packed layout with a stand-in Electron (electron-builder --dir; not a 
     for (const locale of ['en-US', 'zh-CN', 'zh-TW', 'fr', 'de']) writeFileSync(join(standIn, 'locales', `${locale}.pak`), 'stub');
     writeFileSync(join(standIn, 'LICENSE'), 'stub');
     writeFileSync(join(standIn, 'chrome-sandbox'), 'stub');
+    // After packing, electron-builder's own LinuxTargetHelper writes the .desktop file and MIME package a deb would get.
+    const afterPack = join(work, 'after-pack.cjs');
+    writeFileSync(
+      afterPack,
+      `const { copyFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { LinuxTargetHelper } = require(${JSON.stringify(fromBuilder.resolve('app-builder-lib/out/targets/LinuxTargetHelper.js'))});
+exports.default = async ({ packager, outDir }) => {
+  const helper = new LinuxTargetHelper(packager);
+  const options = { ...packager.platformSpecificBuildOptions, ...packager.config.deb };
+  writeFileSync(join(outDir, 'deb.desktop'), await helper.computeDesktopEntry(options));
+  const mime = await helper.mimeTypeFiles;
+  if (mime) copyFileSync(mime, join(outDir, 'deb-mime.xml'));
+};
+`,
+    );
     // The real configuration, with the stand-in, without fuses (they patch the real binary) and a private output.
     const config = join(work, 'layout-check.yml');
-    writeFileSync(config, [`extends: ${JSON.stringify(CONFIG_FILE)}`, `electronDist: ${JSON.stringify(standIn)}`, 'electronFuses: null', 'directories:', `  output: ${JSON.stringify(output)}`, ''].join('\n'));
+    writeFileSync(
+      config,
+      [`extends: ${JSON.stringify(CONFIG_FILE)}`, `electronDist: ${JSON.stringify(standIn)}`, 'electronFuses: null', `afterPack: ${JSON.stringify(afterPack)}`, 'directories:', `  output: ${JSON.stringify(output)}`, ''].join('\n'),
+    );
 
     const cli = fromBuilder.resolve('electron-builder/cli.js');
     // Without VITEST in its environment: electron-builder silences its log under vitest and hard-links files.
@@ -341,6 +357,28 @@ describe('packed layout with a stand-in Electron (electron-builder --dir; not a 
     }
     expect(entries.some((entry) => entry.startsWith('/node_modules/exceljs/dist/'))).toBe(false);
     expect(entries.some((entry) => entry.startsWith('/node_modules/pdfjs-dist/build/'))).toBe(false);
+  });
+
+  it('gives the deb a desktop entry in Chinese, in Office, for the three MIME types, and no MIME package (electron-builder\'s own generator)', () => {
+    const entry = readFileSync(join(output, 'deb.desktop'), 'utf8');
+    const lines = entry.split('\n');
+    expect(lines[0]).toBe('[Desktop Entry]');
+    for (const line of [
+      'Name=年报审核',
+      'Name[zh_CN]=年报审核',
+      'Comment=政府信息公开工作年度报告离线审核',
+      'Comment[zh_CN]=政府信息公开工作年度报告离线审核',
+      'Icon=nianbao-review',
+      'StartupWMClass=nianbao-review',
+      'Categories=Office;',
+      'Type=Application',
+      `MimeType=${MIME.docx};${MIME.doc};${MIME.pdf};`,
+    ]) {
+      expect(lines, line).toContain(line);
+    }
+    expect(lines.find((line) => line.startsWith('Exec='))).toBe('Exec="/opt/年报审核/nianbao-review" %U');
+    // No MIME package: the system's own definitions of these types (description, icon) stay as they are.
+    expect(existsSync(join(output, 'deb-mime.xml'))).toBe(false);
   });
 
   it('keeps the metadata Electron reads at run time', () => {
