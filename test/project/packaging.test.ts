@@ -39,6 +39,10 @@ function targets(list: unknown): Record<string, string[]> {
   return Object.fromEntries((list as TargetConfiguration[]).map((target) => [target.target, (target.arch as string[]) ?? []]));
 }
 
+function makensis(): boolean {
+  return spawnSync('makensis', ['-VERSION'], { encoding: 'utf8' }).status === 0;
+}
+
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   doc: 'application/msword',
@@ -123,6 +127,46 @@ describe('electron-builder configuration', () => {
     // electron-builder's own file associations (APP_ASSOCIATE writes exactly that default) are not used on Windows.
     expect(config.fileAssociations).toBeUndefined();
     expect(config.win?.fileAssociations).toBeUndefined();
+  });
+
+  // Debian's `nsis` package (makensis) compiles the include as electron-builder's installer would include it.
+  it.skipIf(!makensis())('compiles with makensis, writing only the app\'s own keys (never Software\\Classes\\.<ext> itself)', () => {
+    const work = mkdtempSync(join(tmpdir(), 'nianbao-nsis-'));
+    try {
+      const script = [
+        'Unicode true',
+        '!define APP_EXECUTABLE_FILENAME "nianbao-review.exe"',
+        '!define PRODUCT_NAME "年报审核"',
+        'Name "${PRODUCT_NAME}"',
+        `OutFile "${join(work, 'check.exe')}"`,
+        'RequestExecutionLevel admin',
+        'InstallDir "$PROGRAMFILES64\\nianbao-review"',
+        `!include "${join(ROOT, config.nsis!.include!)}"`,
+        'Section "Install"',
+        '  SetShellVarContext all',
+        '  !insertmacro customInstall',
+        '  WriteUninstaller "$INSTDIR\\uninstall.exe"',
+        'SectionEnd',
+        'Section "Uninstall"',
+        '  SetShellVarContext all',
+        '  !insertmacro customUnInstall',
+        'SectionEnd',
+        '',
+      ].join('\n');
+      writeFileSync(join(work, 'check.nsi'), Buffer.concat([Buffer.from(UTF8_BOM), Buffer.from(script, 'utf8')]));
+      const run = spawnSync('makensis', ['-V4', '-WX', join(work, 'check.nsi')], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      const writes = run.stdout.split('\n').filter((line) => /^(WriteReg\w+|DeleteReg\w+):/.test(line));
+      for (const ext of ['docx', 'doc', 'pdf']) {
+        expect(writes).toContain(`WriteRegStr: SHELL_CONTEXT\\Software\\Classes\\SystemFileAssociations\\.${ext}\\shell\\NianbaoReview\\=用年报审核打开`);
+        expect(writes).toContain(`WriteRegNone: SHELL_CONTEXT\\Software\\Classes\\.${ext}\\OpenWithProgids\\NianbaoReview.${ext}=`);
+      }
+      const extensionKeys = writes.filter((line) => /^WriteReg\w+: SHELL_CONTEXT\\Software\\Classes\\\.\w+\\(?!OpenWithProgids\\)/.test(line));
+      expect(extensionKeys).toEqual([]);
+      expect(writes.filter((line) => line.startsWith('DeleteRegKey:')).some((line) => /Classes\\\.\w+\\?$/.test(line))).toBe(false);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('gives Linux a Chinese desktop entry in Office, offered for the MIME types of .docx/.doc/.pdf', () => {
