@@ -8,6 +8,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session as electro
 import type { DocumentSummary } from '../../shared/api/contract';
 import { TOOL_NAME, VERSION } from '../../shared/version';
 import { createHandlers, type Handlers } from '../api/handlers';
+import { DATA_FOLDER_NAME } from '../data-dir';
 import { Session } from '../session/session';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, respondToAppRequest } from './app-protocol';
 import { appendOfflineSwitches, denyAllPermissions, disableSpellChecker, hardenWebContents, installRequestFilter } from './hardening';
@@ -26,6 +27,8 @@ function preloadPath(): string {
 /** Must run before the app is ready: Chromium's offline switches, the scheme's privileges and the single-instance lock. */
 export function startApp(): void {
   appendOfflineSwitches(app.commandLine);
+  // The same data folder as the command line's, not one named after productName; set before the lock, which lives in it.
+  app.setPath('userData', process.env.NIANBAO_DATA_DIR || join(app.getPath('appData'), DATA_FOLDER_NAME));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

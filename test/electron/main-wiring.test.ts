@@ -1,4 +1,5 @@
 /** The main process and the preload against a mocked `electron` (its binary cannot run here). */
+import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL_PREFIX, API } from '../../shared/api/contract';
 import { tempDir } from './helpers/fixtures';
@@ -48,6 +49,7 @@ const electron = vi.hoisted(() => {
       on: vi.fn(),
       whenReady: vi.fn(() => Promise.resolve()),
       getPath: vi.fn(() => '/tmp'),
+      setPath: vi.fn(),
       getAppPath: vi.fn(() => process.cwd()),
       commandLine: { appendSwitch: vi.fn() },
     },
@@ -82,6 +84,15 @@ function listenerOf(mock: ReturnType<typeof vi.fn>, name: string): Listener {
 describe('main process', () => {
   beforeEach(() => {
     electron.app.getPath.mockReturnValue(tempDir('nianbao-userdata-'));
+  });
+
+  it('keeps its data in <appData>/nianbao-review, the command line\'s folder, set before taking the lock', async () => {
+    electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    const { startApp } = await import('../../electron/main/app');
+    startApp();
+    const appData = electron.app.getPath(); // the mock answers the same folder for every name, 'appData' included
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', join(appData, 'nianbao-review'));
+    expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]);
   });
 
   it('quits when another instance holds the lock', async () => {
