@@ -17,9 +17,16 @@ interface Part {
   /** Column edges of the joined table so far. */
   xs: number[];
   box: Box;
+  unruled?: boolean;
 }
 
 const EDGE_TOLERANCE = 4;
+/**
+ * Tables read by alignment end where their text ends (a header's characters reach wider than its digits, a
+ * header cut by the page may stop short of the last column): their left edges must agree, and their extents
+ * mostly overlap.
+ */
+const UNRULED_EDGE_TOLERANCE = 12;
 
 export function stitchTables(pages: PageBlocks[]): StitchedBlocks[] {
   const result: StitchedBlocks[] = [];
@@ -34,7 +41,7 @@ export function stitchTables(pages: PageBlocks[]): StitchedBlocks[] {
       if (i === 0 && open && continues(open, block)) {
         join(open, block);
       } else {
-        open = { table: fromPdfTable(block), xs: block.xs, box: block.box };
+        open = { table: fromPdfTable(block), xs: block.xs, box: block.box, unruled: block.unruled };
         out.push({ block: open.table });
       }
     });
@@ -46,6 +53,11 @@ export function stitchTables(pages: PageBlocks[]): StitchedBlocks[] {
 }
 
 function continues(part: Part, next: PdfTable): boolean {
+  if (part.unruled && next.unruled) {
+    const overlap = Math.min(part.box.x1, next.box.x1) - Math.max(part.box.x0, next.box.x0);
+    const narrower = Math.min(part.box.x1 - part.box.x0, next.box.x1 - next.box.x0);
+    return Math.abs(part.box.x0 - next.box.x0) <= UNRULED_EDGE_TOLERANCE && overlap >= narrower * 0.8;
+  }
   return Math.abs(part.box.x0 - next.box.x0) <= EDGE_TOLERANCE && Math.abs(part.box.x1 - next.box.x1) <= EDGE_TOLERANCE;
 }
 

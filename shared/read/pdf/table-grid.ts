@@ -25,6 +25,8 @@ export interface PdfTable {
   /** Row edges, top to bottom (descending y). */
   ys: number[];
   cells: PdfCell[];
+  /** Read by text alignment (no rulings): its edges are where its text ends, not where lines are drawn. */
+  unruled?: boolean;
 }
 
 const SNAP = 2;

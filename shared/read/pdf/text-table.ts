@@ -41,17 +41,18 @@ export function findTextTables(pieces: TextPiece[], page: number): { tables: Pdf
   const allLines = groupLines(pieces.filter((piece) => !piece.vertical)).map(toLine);
   const stacks = findStacks(allLines);
   const stacked = new Set(stacks.filter((stack) => stack.segments.length >= 3).flatMap((stack) => stack.segments));
-  const lines = allLines.map((line) => withoutSegments(line, stacked)).filter((line): line is Line => line !== null);
   const tables: PdfTable[] = [];
   const used = new Set<TextPiece>();
-  for (const region of tableRegions(lines)) {
-    const found = rulingsOf(region, stacks);
+  for (const region of tableRegions(allLines, stacks)) {
+    const lines = region.map((line) => withoutSegments(line, stacked)).filter((line): line is Line => line !== null);
+    if (!lines.some((line) => line.segments.length >= 2)) continue;
+    const found = rulingsOf(lines, stacks);
     if (!found) continue;
     const regionPieces = pieces.filter((piece) => !used.has(piece) && inside(piece, found.box));
     const { tables: built, rest } = findTables(found.rulings, regionPieces, page);
     const left = new Set(rest);
     for (const piece of regionPieces) if (!left.has(piece)) used.add(piece);
-    tables.push(...built);
+    tables.push(...built.map((table) => ({ ...table, unruled: true })));
   }
   return { tables, rest: pieces.filter((piece) => !used.has(piece)) };
 }
@@ -141,24 +142,34 @@ function findStacks(lines: Line[]): Stack[] {
  * a short line set in from the left right after a value row is the title of the next table (table 2 comes as
  * four small tables, each under its own title).
  */
-function tableRegions(lines: Line[]): Line[][] {
+function tableRegions(lines: Line[], stacks: Stack[]): Line[][] {
   const width = Math.max(0, ...lines.map((l) => l.line.x1)) - Math.min(...lines.map((l) => l.line.x0));
   const left = Math.min(...lines.map((l) => l.line.x0));
   const regions: Line[][] = [];
   let current: Line[] = [];
   const close = () => {
-    if (current.filter((l) => l.isValueRow).length >= 1 && current.some((l) => l.segments.length >= 2)) regions.push(trimmed(current));
+    const hasValues = current.some((l) => l.isValueRow) && current.some((l) => l.segments.length >= 2);
+    // A header alone (its values went over to the next page) is a table when its columns are plain to see.
+    const top = current[0]?.line.y ?? 0;
+    const bottom = current[current.length - 1]?.line.y ?? 0;
+    const stacked = stacks.filter((stack) => stack.firstY <= top + 12 && stack.lastY >= bottom - 12).length;
+    const columned = current.filter((l) => l.segments.length >= 2);
+    const headerOnly = (columned.length >= 2 && columned.some((l) => l.segments.length >= 4)) || stacked >= 3;
+    if (hasValues || headerOnly) regions.push(trimmed(current));
     current = [];
   };
-  for (const line of lines) {
+  const valuesFollow = (i: number) => lines.slice(i + 1, i + 4).some((l) => l.isValueRow);
+  lines.forEach((line, i) => {
     const previous = current[current.length - 1];
     const near = previous && previous.line.y - line.line.y <= line.line.size * MAX_LINE_STEP;
     const single = line.segments.length === 1 && !line.isValueRow;
-    const prose = single && line.line.x1 - line.line.x0 > width * 0.55;
+    // A wide note between a header and its values (“本列数据的勾稽关系为……”) is a row of the table.
+    const inHeader = near && !current.some((l) => l.isValueRow) && current.some((l) => l.segments.length >= 2) && valuesFollow(i);
+    const prose = single && line.line.x1 - line.line.x0 > width * 0.55 && !inHeader;
     const title = single && previous?.isValueRow && line.line.x0 - left > width * 0.2;
     if (prose || title || !near) close();
     if (!prose) current.push(line);
-  }
+  });
   close();
   return regions;
 }
@@ -183,16 +194,20 @@ interface Band {
 
 function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box: { x0: number; x1: number; y0: number; y1: number } } | null {
   const bands = rowBands(region);
+  const firstValueRow = region.find((l) => l.isValueRow);
+  const bodyTop = firstValueRow?.line.y ?? -Infinity;
+  const stacks = allStacks.filter((stack) => stack.top > bands[bands.length - 1].bottom && stack.bottom < bands[0].top && (stack.segments.length >= 3 || stack.lastY > bodyTop));
+  // Stacked labels reaching above the first line or below the last one (all their lines were theirs) widen the table.
+  bands[0].top = Math.max(bands[0].top, ...stacks.map((stack) => stack.top));
+  bands[bands.length - 1].bottom = Math.min(bands[bands.length - 1].bottom, ...stacks.map((stack) => stack.bottom));
   const y1 = bands[0].top;
   const y0 = bands[bands.length - 1].bottom;
-  const firstValueRow = region.find((l) => l.isValueRow)!;
-  const stacks = allStacks.filter((stack) => stack.top > y0 && stack.bottom < y1 && (stack.segments.length >= 3 || stack.lastY > firstValueRow.line.y));
   const separators = columnSeparators(region, stacks);
   if (separators.length === 0) return null;
   const x0 = Math.min(...region.map((l) => l.line.x0), ...stacks.map((stack) => stack.x0)) - 2;
   const x1 = Math.max(...region.map((l) => l.line.x1), ...stacks.map((stack) => stack.x1)) + 2;
   const edges = [x0, ...separators, x1];
-  const headerBands = bands.findIndex((band) => band.lines.includes(firstValueRow));
+  const headerBands = firstValueRow ? bands.findIndex((band) => band.lines.includes(firstValueRow)) : bands.length;
   const openings = crossedSeparators(bands, edges, stacks, headerBands);
   const horizontal: HLine[] = bands.map((band) => ({ y: band.top, x0, x1 }));
   horizontal.push({ y: y0, x0, x1 });
@@ -267,7 +282,9 @@ function openUp(horizontal: HLine[], bands: Band[], edges: number[], stack: Stac
  * (one long label running into the next column) still counts; the rows that cross it get a merged cell.
  */
 function columnSeparators(region: Line[], stacks: Stack[]): number[] {
-  const rows = region.slice(region.findIndex((l) => l.isValueRow));
+  const firstValueRow = region.findIndex((l) => l.isValueRow);
+  // A header alone: its lowest, finest-cut lines give the columns, not the headings over several of them.
+  const rows = firstValueRow >= 0 ? region.slice(firstValueRow) : region.filter((l) => l.segments.length >= 3);
   const spans = [...rows.flatMap((row) => row.segments), ...stacks.flatMap((stack) => stack.segments)];
   const x0 = Math.floor(Math.min(...spans.map((s) => s.x0)));
   const x1 = Math.ceil(Math.max(...spans.map((s) => s.x1)));
@@ -309,6 +326,7 @@ function bestCut(cover: number[], from: number, to: number): number {
  */
 function rowBands(region: Line[]): Band[] {
   const anchors = region.filter((l) => l.isValueRow);
+  if (anchors.length === 0) return toBands(region.map((line) => [line]));
   const firstAnchor = region.indexOf(anchors[0]);
   const rowOf = new Map<Line, Line>(anchors.map((anchor) => [anchor, anchor]));
   const valuesLeft = Math.min(...anchors.flatMap((anchor) => anchor.segments.filter((s) => s.numeric).map((s) => s.x0)));
@@ -325,7 +343,11 @@ function rowBands(region: Line[]): Band[] {
     const row = rowOf.get(line) ?? line;
     groups.set(row, [...(groups.get(row) ?? []), line]);
   }
-  const sorted = [...groups.values()].map((lines) => ({ lines, top: Math.max(...lines.map(topOf)), bottom: Math.min(...lines.map(bottomOf)) })).sort((a, b) => b.top - a.top);
+  return toBands([...groups.values()]);
+}
+
+function toBands(groups: Line[][]): Band[] {
+  const sorted = groups.map((lines) => ({ lines, top: Math.max(...lines.map(topOf)), bottom: Math.min(...lines.map(bottomOf)) })).sort((a, b) => b.top - a.top);
   for (let i = 1; i < sorted.length; i++) {
     const between = (sorted[i - 1].bottom + sorted[i].top) / 2;
     sorted[i - 1].bottom = between;
