@@ -220,7 +220,7 @@ function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box:
       if (!openings[b].has(k)) vertical.push({ x, y0: band.bottom, y1: band.top });
     });
   });
-  for (const stack of stacks) openUp(horizontal, bands, edges, stack);
+  for (const stack of stacks) openUp(horizontal, bands, edges, stack, headerBands);
   return { rulings: { horizontal, vertical, segments: 0 }, box: { x0, x1, y0, y1 } };
 }
 
@@ -257,14 +257,20 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
-/** A stacked label is one cell over the rows it runs through: the row lines between them stop at its column's edges. */
-function openUp(horizontal: HLine[], bands: Band[], edges: number[], stack: Stack): void {
+/**
+ * A stacked label is one cell over the rows it runs through: the row lines between them stop at its column's
+ * edges. Only where the column is its own (no other text shares it in those rows), and a header's label stays
+ * in the header.
+ */
+function openUp(horizontal: HLine[], bands: Band[], edges: number[], stack: Stack, headerBands: number): void {
   const bandOf = (y: number) => bands.findIndex((band) => y <= band.top && y >= band.bottom);
   const first = bandOf(stack.firstY);
-  const last = bandOf(stack.lastY);
+  const last = first < headerBands ? Math.min(bandOf(stack.lastY), headerBands - 1) : bandOf(stack.lastY);
   if (first < 0 || last <= first) return;
   const left = Math.max(...edges.filter((edge) => edge <= stack.x0 + 1));
   const right = Math.min(...edges.filter((edge) => edge >= stack.x1 - 1));
+  const shared = bands.slice(first, last + 1).some((band) => band.lines.some((l) => l.segments.some((s) => !stack.segments.includes(s) && s.x0 < right - 1 && s.x1 > left + 1)));
+  if (shared) return;
   const cuts = new Set(bands.slice(first + 1, last + 1).map((band) => band.top));
   for (let i = horizontal.length - 1; i >= 0; i--) {
     const line = horizontal[i];
