@@ -165,7 +165,10 @@ function tableRegions(lines: Line[], stacks: Stack[]): Line[][] {
     const single = line.segments.length === 1 && !line.isValueRow;
     // A wide note between a header and its values (“本列数据的勾稽关系为……”) is a row of the table.
     const inHeader = near && !current.some((l) => l.isValueRow) && current.some((l) => l.segments.length >= 2) && valuesFollow(i);
-    const prose = single && line.line.x1 - line.line.x0 > width * 0.55 && !inHeader;
+    const tableSize = Math.min(...current.filter((l) => l.segments.length >= 2).map((l) => l.line.size));
+    // A heading set larger than the table's text (“三、收到和处理……”) is not part of it, however short.
+    const heading = single && line.line.size > tableSize * 1.1;
+    const prose = single && ((line.line.x1 - line.line.x0 > width * 0.55 && !inHeader) || heading);
     const title = single && previous?.isValueRow && line.line.x0 - left > width * 0.2;
     if (prose || title || !near) close();
     if (!prose) current.push(line);
