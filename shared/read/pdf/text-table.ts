@@ -139,8 +139,8 @@ function findStacks(lines: Line[]): Stack[] {
  * A table is a run of lines, each close below the one before, that holds value rows; the lines of several
  * cells (headers) and the short lines between them (wrapped labels) belong to it, and so do short lines
  * just above it (a title row spanning the table). A line as wide as the text of the page is prose and ends it;
- * a short line set in from the left right after a value row is the title of the next table (table 2 comes as
- * four small tables, each under its own title).
+ * a short line centred over the table right after a value row, with a header line under it, is the title of
+ * the next table (table 2 comes as four small tables, each under its own title).
  */
 function tableRegions(lines: Line[], stacks: Stack[]): Line[][] {
   const width = Math.max(0, ...lines.map((l) => l.line.x1)) - Math.min(...lines.map((l) => l.line.x0));
@@ -169,7 +169,11 @@ function tableRegions(lines: Line[], stacks: Stack[]): Line[][] {
     // A heading set larger than the table's text (“三、收到和处理……”) is not part of it, however short.
     const heading = single && line.line.size > tableSize * 1.1;
     const prose = single && ((line.line.x1 - line.line.x0 > width * 0.55 && !inHeader) || heading);
-    const title = single && previous?.isValueRow && line.line.x0 - left > width * 0.2;
+    const next = lines[i + 1];
+    const centre = (line.line.x0 + line.line.x1) / 2;
+    const regionCentre = (Math.min(...current.map((l) => l.line.x0)) + Math.max(...current.map((l) => l.line.x1))) / 2;
+    const centred = Math.min(Math.abs(centre - regionCentre), Math.abs(centre - (left + width / 2))) < width * 0.1;
+    const title = single && previous?.isValueRow && centred && next !== undefined && next.segments.length >= 2 && !next.isValueRow;
     if (prose || title || !near) close();
     if (!prose) current.push(line);
   });
@@ -237,22 +241,27 @@ function crossedSeparators(bands: Band[], edges: number[], stacks: Stack[], head
   const slotOf = (x: number) => Math.max(0, Math.min(slots - 1, edges.findIndex((edge, i) => i < slots && x >= edge && x < edges[i + 1])));
   let parents: [number, number][] = [];
   return bands.map((band, b) => {
-    const texts: [number, number][] = band.lines.flatMap((l) => l.segments.map((s): [number, number] => [slotOf(s.x0 + 1), slotOf(s.x1 - 1)]));
+    const segments = band.lines.flatMap((l) => l.segments);
+    const texts = segments.map((s): [number, number] => [slotOf(s.x0 + 1), slotOf(s.x1 - 1)]);
     const occupied = new Set(texts.flatMap(([a, z]) => range(a, z)));
     for (const stack of stacks) if (stack.firstY >= band.bottom && stack.lastY <= band.top) range(slotOf(stack.x0 + 1), slotOf(stack.x1 - 1)).forEach((i) => occupied.add(i));
-    const spans = b < headerBands ? texts.map((span) => widened(span, occupied, parents, slots)) : texts;
+    const spans = b < headerBands ? texts.map((span, i) => widened(span, (segments[i].x0 + segments[i].x1) / 2, occupied, parents, edges)) : texts;
     if (b < headerBands) parents = spans.filter(([a, z]) => z > a);
     return new Set(spans.flatMap(([a, z]) => range(a, z - 1)));
   });
 }
 
-function widened([a, z]: [number, number], occupied: Set<number>, parents: [number, number][], slots: number): [number, number] {
+function widened([a, z]: [number, number], centre: number, occupied: Set<number>, parents: [number, number][], edges: number[]): [number, number] {
   if (z === a) return [a, z];
+  const slots = edges.length - 1;
   const parent = parents.find(([pa, pz]) => pa <= a && z <= pz) ?? [0, slots - 1];
-  while (a - 1 >= parent[0] && z + 1 <= parent[1] && !occupied.has(a - 1) && !occupied.has(z + 1)) {
-    occupied.add(--a);
-    occupied.add(++z);
-  }
+  const free = (i: number) => i >= parent[0] && i <= parent[1] && !occupied.has(i);
+  while (free(a - 1) && free(z + 1)) [a, z] = [a - 1, z + 1];
+  // Columns of unequal width: one side more, as long as the heading sits nearer the middle of its span.
+  const offCentre = (from: number, to: number) => Math.abs((edges[from] + edges[to + 1]) / 2 - centre);
+  while (free(a - 1) && offCentre(a - 1, z) < offCentre(a, z)) a--;
+  while (free(z + 1) && offCentre(a, z + 1) < offCentre(a, z)) z++;
+  for (let i = a; i <= z; i++) occupied.add(i);
   return [a, z];
 }
 

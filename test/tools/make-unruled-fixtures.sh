@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Makes the PDFs of test/fixtures/unruled: reports whose tables have no rulings at all.
+#  *_nb.pdf  a dev-corpus .docx with every table and cell border removed (strip-table-borders.py), then
+#            converted by LibreOffice: labels wrapped and centred beside their values, stacked vertical labels.
+#  *_ch.pdf  a dev-corpus .docx as mammoth's HTML without borders, printed by Chromium (another producer).
+# The truth is the .docx's own (the values do not change). Needs soffice, chromium and the dev corpus.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+corpus=../shared/corpus/dev
+out=test/fixtures/unruled
+work=$(mktemp -d)
+for d in d02 d20 d13 d25 s003; do
+  python3 test/tools/strip-table-borders.py "$corpus/${d}_docx.docx" "$work/${d}_nb.docx"
+  soffice --headless --convert-to pdf --outdir "$out" "$work/${d}_nb.docx" >/dev/null
+  cp "$corpus/${d}_docx.truth.json" "$out/${d}_nb.truth.json"
+done
+for d in d03; do
+  node --import tsx -e "
+    const mammoth = (await import('mammoth')).default;
+    const { value } = await mammoth.convertToHtml({ path: '$corpus/${d}_docx.docx' });
+    const style = 'body{font-family:serif;font-size:12pt;margin:2cm} table{border-collapse:collapse;font-size:10pt} td{padding:2px 6px;text-align:center;vertical-align:middle}';
+    (await import('node:fs')).writeFileSync('$work/${d}_ch.html', '<html><head><meta charset=\"utf-8\"><style>' + style + '</style></head><body>' + value + '</body></html>');
+  "
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$out/${d}_ch.pdf" "$work/${d}_ch.html" 2>/dev/null
+  cp "$corpus/${d}_docx.truth.json" "$out/${d}_ch.truth.json"
+done
+rm -rf "$work"
