@@ -20,6 +20,8 @@ export interface ReadPoolOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Each file's result as soon as it is known (in the order files finish), before the run ends. */
+  onResult?: (index: number, result: DocumentRead) => void;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -46,6 +48,7 @@ async function readInProcess(files: string[], options: ReadPoolOptions): Promise
       options.onProgress?.(i, files.length, file);
       results.push(await readDocumentFile(file));
     }
+    options.onResult?.(i, results[i]);
   }
   options.onProgress?.(files.length, files.length, '');
   return results;
@@ -169,6 +172,7 @@ class ReadPool {
 
   private record(index: number, result: DocumentRead): void {
     this.results[index] = result;
+    this.options.onResult?.(index, result);
     this.done++;
     if (this.done === this.files.length) this.finish();
   }
