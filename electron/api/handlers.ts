@@ -51,6 +51,7 @@ export function createHandlers(session: Session, platform: Platform): Handlers {
     startBatch: ({ paths }) => session.startBatch(paths),
     batchProgress: async ({ batchId }) => session.batchProgress(batchId),
     cancelBatch: async ({ batchId }) => session.cancelBatch(batchId),
+    currentBatch: async () => session.currentBatch(),
     exportWorkbook: ({ format }) => exportWorkbook(session, platform, format),
     getSettings: () => session.getSettings(),
     saveSettings: ({ settings }) => session.saveSettings(settings),

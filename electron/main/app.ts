@@ -50,9 +50,11 @@ async function onReady(): Promise<void> {
     workspace.showWindow();
     void workspace.openAndShow(reportFilesFromArgv(argv, workingDirectory));
   });
+  const resumed = await workspace.session.resumeUnfinishedBatch().catch(() => null);
+  if (resumed) workspace.show(resumed.documents, { list: true });
   const files = reportFilesFromArgv(process.argv, process.cwd());
   if (files.length > 0) await workspace.openAndShow(files);
-  else if (wantsSample(process.argv)) await workspace.run(async () => workspace.show([await workspace.session.openSample()]));
+  else if (wantsSample(process.argv) && !resumed) await workspace.run(async () => workspace.show([await workspace.session.openSample()]));
 }
 
 class Workspace {
@@ -87,18 +89,26 @@ class Workspace {
     this.window.focus();
   }
 
-  async openAndShow(paths: string[]): Promise<void> {
+  /**
+   * Files from the command line ("open with", a second launch) or a dialog: one file is read at once and shown
+   * for review; several, or a folder, start a background batch and the dashboard shows its progress (the
+   * renderer picks the batch up on the session-changed event, as it does on loading).
+   */
+  async openAndShow(paths: string[], folder = false): Promise<void> {
     if (paths.length === 0) return;
-    await this.run(async () => this.show(await this.session.openPaths(paths)));
+    await this.run(async () => {
+      if (paths.length === 1 && !folder) this.show(await this.session.openPaths(paths));
+      else this.show((await this.handlers.startBatch({ paths })).documents, { list: true });
+    });
   }
 
-  /** Tells the renderer, and shows the document (one) or the list (several). */
-  show(documents: DocumentSummary[]): void {
+  /** Tells the renderer, and shows the document (one) or the list (several, or a batch). */
+  show(documents: DocumentSummary[], options: { list?: boolean } = {}): void {
     void this.refreshMenu();
     const contents = this.window?.webContents;
     if (!contents || documents.length === 0) return;
     contents.send(SESSION_CHANGED, documents.map((document) => document.id));
-    const hash = documents.length === 1 ? `#/review/${documents[0].id}` : '#/list';
+    const hash = documents.length === 1 && !options.list ? `#/review/${documents[0].id}` : '#/list';
     const go = () => void contents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`).catch(() => undefined);
     if (contents.isLoading()) contents.once('did-finish-load', go);
     else go();
@@ -114,8 +124,8 @@ class Workspace {
 
   async refreshMenu(): Promise<void> {
     const actions: MenuActions = {
-      openFiles: () => void this.run(async () => this.show((await this.handlers.pickFiles({ folder: false })).documents)),
-      openFolder: () => void this.run(async () => this.show((await this.handlers.pickFiles({ folder: true })).documents)),
+      openFiles: () => void this.run(async () => this.openAndShow(await this.pickPaths(false))),
+      openFolder: () => void this.run(async () => this.openAndShow(await this.pickPaths(true), true)),
       openRecent: (path) => void this.openAndShow([path]),
       openSample: () => void this.run(async () => this.show([(await this.handlers.openSample({})).document])),
       printSheet: () => void this.printCurrent(),
@@ -175,6 +185,11 @@ class Workspace {
       },
       openPaths: async (request) => {
         const response = await handlers.openPaths(request);
+        void this.refreshMenu();
+        return response;
+      },
+      startBatch: async (request) => {
+        const response = await handlers.startBatch(request);
         void this.refreshMenu();
         return response;
       },

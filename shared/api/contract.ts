@@ -106,6 +106,10 @@ export const batchProgressSchema = z.object({
   etaSeconds: z.number().nullable(),
   finished: z.boolean(),
   cancelled: z.boolean(),
+  /** The batch resumes one a previous run of the app left unfinished (a crash, or the app closed mid-batch). */
+  resumed: z.boolean().optional(),
+  /** Files of the batch that came from the result cache rather than being read again. */
+  cached: z.number().optional(),
 });
 export type BatchProgress = z.infer<typeof batchProgressSchema>;
 
@@ -139,6 +143,11 @@ export const API = {
   },
   batchProgress: { request: z.object({ batchId: batchIdSchema }), response: batchProgressSchema },
   cancelBatch: { request: z.object({ batchId: batchIdSchema }), response: batchProgressSchema },
+  /**
+   * The latest batch (running or not; null before the first): a renderer that loads or reloads follows it again.
+   * `notice`: what the reviewer should be told about the start (an unfinished batch that could not be resumed).
+   */
+  currentBatch: { request: z.object({}), response: z.object({ batch: batchProgressSchema.nullable(), notice: z.string().nullable() }) },
   exportWorkbook: { request: z.object({ format: z.enum(['xlsx', 'csv']) }), response: exportResultSchema },
   getSettings: { request: z.object({}), response: z.object({ settings: appSettingsSchema, path: z.string() }) },
   saveSettings: { request: z.object({ settings: appSettingsSchema }), response: z.object({ settings: appSettingsSchema, path: z.string() }) },

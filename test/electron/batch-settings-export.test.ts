@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { callApi, createHandlers, type Platform } from '../../electron/api/handlers';
 import { startBridge } from '../../electron/http/bridge';
-import { BatchTracker, batchGroups } from '../../electron/session/batch-progress';
+import { BatchTracker } from '../../electron/session/batch-progress';
 import { Session } from '../../electron/session/session';
 import { SettingsStore } from '../../electron/settings/settings-store';
 import { API, type BatchProgress } from '../../shared/api/contract';
@@ -17,9 +17,9 @@ const FILES = ['d19_docx.docx', 'd22_docx.docx', 'd15_docx.docx', 'd16_docx.docx
 
 const noPlatform: Platform = { pickPaths: async () => [], printSheet: async () => null };
 
-function newSession(options: { batchGroupSize?: number } = {}) {
+function newSession() {
   const dataDir = tempDir('nianbao-data-');
-  return { session: new Session({ dataDir, ...options }), dataDir };
+  return { session: new Session({ dataDir }), dataDir };
 }
 
 async function untilFinished(session: Session, batchId: string): Promise<BatchProgress> {
@@ -31,12 +31,6 @@ async function untilFinished(session: Session, batchId: string): Promise<BatchPr
 }
 
 describe('batch groups and progress', () => {
-  it('groups files, a short tail joining the group before it', () => {
-    expect(batchGroups([1, 2, 3, 4, 5, 6, 7, 8, 9], 4)).toEqual([[1, 2, 3, 4], [5, 6, 7, 8, 9]]);
-    expect(batchGroups([1, 2, 3, 4, 5, 6, 7], 4)).toEqual([[1, 2, 3, 4], [5, 6, 7]]);
-    expect(batchGroups([1, 2], 4)).toEqual([[1, 2]]);
-  });
-
   it('estimates the time left from the files done so far', () => {
     let now = 0;
     const batch = new BatchTracker(10, () => now);
@@ -53,7 +47,7 @@ describe('Session batches', () => {
   it('lists the documents as pending at once, answers other calls meanwhile, and fills them in', async () => {
     const folder = tempDir();
     copyFixtures(FILES.map(corpusFile), folder);
-    const { session } = newSession({ batchGroupSize: 3 });
+    const { session } = newSession();
     const { batchId, documents } = await session.startBatch([folder]);
     expect(documents).toHaveLength(FILES.length);
     expect(documents.every((document) => document.status === 'pending')).toBe(true);
@@ -81,7 +75,7 @@ describe('Session batches', () => {
   it('cancels: files not started leave the session, nothing stays pending', async () => {
     const folder = tempDir();
     copyFixtures(FILES.map(corpusFile), folder);
-    const { session } = newSession({ batchGroupSize: 3 });
+    const { session } = newSession();
     const { batchId } = await session.startBatch([folder]);
     const cancelled = session.cancelBatch(batchId);
     expect(cancelled.cancelled).toBe(true);
