@@ -25,7 +25,7 @@ function SummaryLine({ documents }: { documents: DocumentSummary[] }) {
 }
 
 export function DocumentList() {
-  const { documents, loaded, error, batch, cancelBatch } = useSession();
+  const { documents, loaded, error, batch, notice, cancelBatch } = useSession();
   const open = useOpen();
   const [view, setView] = useDashboardView();
   const rows = useMemo(() => visibleRows(documents, view), [documents, view]);
@@ -42,6 +42,7 @@ export function DocumentList() {
       </header>
       <DropZone onPaths={open.openPaths}>
         <div className="list-body">
+          {notice && <div className="page-notice" data-testid="session-notice">{notice}</div>}
           {batch && <BatchProgressBar batch={batch} onCancel={() => void cancelBatch()} />}
           <SummaryLine documents={documents} />
           {error && <div className="page-error">{error}</div>}
