@@ -2,8 +2,8 @@
  * The batches still being checked, remembered in the data folder (unfinished-batch.json) so that after a crash,
  * a kill or closing the app mid-batch the next start resumes them: which paths the reviewer opened and which
  * files they held. Written atomically when a batch starts and when it ends; read with zod. A file that is not
- * valid is set aside with a warning (never a crash), and a batch resumed too often without finishing is dropped,
- * so a file that brings the app down cannot do so at every start.
+ * valid is set aside with a warning (never a crash), and a batch resumed again and again without reading a single
+ * further file is dropped, so a file that brings the app down cannot do so at every start.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { nodeDurableFs, type DurableFs } from '../files/durable-fs';
 
 export const JOURNAL_FILE = 'unfinished-batch.json';
-/** A batch started this many times without finishing is not resumed again. */
+/** A batch started this many times in a row without reading a file is not resumed again. */
 export const MAX_ATTEMPTS = 3;
 
 const journalBatchSchema = z.object({
@@ -22,7 +22,7 @@ const journalBatchSchema = z.object({
   paths: z.array(z.string().min(1)).max(10_000),
   /** The report files the batch covers, in order. */
   files: z.array(z.string().min(1)).max(100_000),
-  /** How many times the batch has been started (1 for the first run). */
+  /** How many times the batch has been started since it last read a file (1 for the first run). */
   attempts: z.number().int().min(1),
 });
 

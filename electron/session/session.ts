@@ -181,7 +181,9 @@ export class Session {
     // A resumed batch takes the place of those it resumes; the record is written before any file is read.
     if (pending.length > 0) await (run.resumed ? this.journal.replaceAll(entry) : this.journal.add(entry));
     else if (run.resumed) await this.journal.clear();
-    void this.runBatch(batch, opened)
+    // A resumed batch that reads a file makes progress: it counts as a first attempt again.
+    const progressed = run.attempts > 1 ? () => void this.journal.add({ ...entry, attempts: 1 }) : undefined;
+    void this.runBatch(batch, opened, progressed)
       .catch((error: unknown) => this.failPending(pending, error))
       .then(() => this.journal.remove(batch.id))
       .finally(() => batch.finish());
@@ -296,7 +298,7 @@ export class Session {
    * or taken from the cache), paired with the session's other reports and checked. Files not started when the
    * batch is cancelled leave the session.
    */
-  private async runBatch(batch: BatchTracker, opened: SessionDocument[]): Promise<void> {
+  private async runBatch(batch: BatchTracker, opened: SessionDocument[], onFirstRead?: () => void): Promise<void> {
     for (const document of opened) if (document.read.status !== 'pending') await this.loadNotes(document);
     const pending = opened.filter((document) => document.read.status === 'pending');
     const byPath = new Map(pending.map((document) => [document.path, document]));
@@ -307,6 +309,10 @@ export class Session {
       onProgress: (done, _total, file) => batch.advance(done, file ? basename(file) : ''),
       onFile: (path, { cached, read }) => {
         if (cached) batch.countCached();
+        else if (onFirstRead) {
+          onFirstRead();
+          onFirstRead = undefined;
+        }
         const document = byPath.get(path);
         if (document) applied = applied.then(() => this.settle(document, read)).catch((error: unknown) => console.error('[session]', path, error));
         this.options.onBatchFile?.({ batchId: batch.id, path, cached, readable: read.doc !== undefined });
