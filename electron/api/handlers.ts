@@ -67,7 +67,8 @@ async function exportWorkbook(session: Session, platform: Platform, format: Expo
   const target = platform.chooseExportPath ? await platform.chooseExportPath(name) : join(exportsDir(session.dataDir), name);
   if (!target) return { path: null, paths: [], downloadUrl: null };
   try {
-    const paths = await writeSessionExport(documents, target, format);
+    const { settings } = await session.getSettings();
+    const paths = await writeSessionExport(documents, target, format, { office: settings.office, reviewers: settings.reviewers, exportedAt: new Date() });
     const downloadUrl = platform.exportDownloadRoute ? platform.exportDownloadRoute(basename(paths[0])) : null;
     return { path: paths[0], paths, downloadUrl };
   } catch (error) {

@@ -155,8 +155,9 @@ describe('settings', () => {
 });
 
 describe('export', () => {
-  it('writes the workbook where the platform says, with the three sheets', async () => {
+  it('writes the workbook where the platform says, with the three sheets and 说明 (office, reviewers, counts)', async () => {
     const { session } = newSession();
+    await session.saveSettings({ ...DEFAULT_APP_SETTINGS, office: '临川市政务公开办', reviewers: ['张三', '李四'] });
     await session.openPaths(copyFixtures([corpusFile('d19_docx.docx'), corpusFile('d22_docx.docx')]));
     const target = join(tempDir(), '导出.xlsx');
     const handlers = createHandlers(session, { ...noPlatform, chooseExportPath: async () => target });
@@ -164,8 +165,12 @@ describe('export', () => {
     expect(result).toEqual({ path: target, paths: [target], downloadUrl: null });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(target);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '问题清单', '数据汇总']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '问题清单', '数据汇总', '说明']);
     expect(workbook.getWorksheet('汇总')!.rowCount).toBe(3);
+    const info = workbook.getWorksheet('说明')!;
+    const rows = Object.fromEntries(info.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    expect(rows).toMatchObject({ 审核机关: '临川市政务公开办', 审核人员: '张三、李四', 报告总数: 2, 有错误: 2, 无法读取: 0, 已完成审核: 0 });
+    expect(String(rows['导出时间'])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
   it('returns no path when the dialog is cancelled, and refuses an empty session', async () => {
@@ -184,7 +189,9 @@ describe('export', () => {
       const outcome = await callApi(createHandlers(session, (await import('../../electron/http/bridge')).browserPlatform), 'exportWorkbook', { format: 'csv' });
       expect(outcome.ok).toBe(true);
       const value = (outcome as { value: { path: string; paths: string[]; downloadUrl: string } }).value;
-      expect(value.paths).toHaveLength(3);
+      expect(value.paths).toHaveLength(4);
+      expect(value.paths.at(-1)).toMatch(/-说明\.csv$/);
+      expect(readFileSync(value.paths.at(-1)!, 'utf8')).toContain('审核机关,（未设置');
       expect(value.path.startsWith(join(dataDir, 'exports'))).toBe(true);
       expect(existsSync(value.path)).toBe(true);
       const withToken = await get(bridge.port, `${value.downloadUrl}?token=${bridge.token}`);
