@@ -15,6 +15,8 @@ export interface Platform {
   pickPaths(folder: boolean): Promise<string[]>;
   /** Prints the notes sheet, or saves it as PDF and returns the PDF's path. */
   printSheet(id: string, mode: 'print' | 'pdf'): Promise<string | null>;
+  /** Prints the batch summary sheet, or saves it as PDF (null when printed or cancelled). Default: the page prints itself. */
+  printBatchSheet?(mode: 'print' | 'pdf'): Promise<string | null>;
   /** Where to write an export (a save dialog); null when cancelled. Default: exports/ of the data folder. */
   chooseExportPath?(defaultName: string): Promise<string | null>;
   /** The route from which a browser downloads an export written in the data folder (HTTP bridge). */
@@ -46,6 +48,11 @@ export function createHandlers(session: Session, platform: Platform): Handlers {
     printSheet: async ({ id, mode }) => {
       if (!session.has(id)) throw documentNotFound();
       return { pdfPath: await platform.printSheet(id, mode) };
+    },
+    batchSheet: () => session.batchSheet(),
+    printBatchSheet: async ({ mode }) => {
+      if (session.list().length === 0) throw new ApiFailure('NOTHING_TO_PRINT', '没有可打印的报告：请先打开并检查报告', 400);
+      return { pdfPath: platform.printBatchSheet ? await platform.printBatchSheet(mode) : null };
     },
     pickPaths: async ({ folder }) => ({ paths: await platform.pickPaths(folder) }),
     startBatch: ({ paths }) => session.startBatch(paths),

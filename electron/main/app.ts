@@ -14,7 +14,7 @@ import { denyAllPermissions, hardenWebContents, installRequestFilter } from './h
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, type MenuActions } from './menu';
 import { reportFilesFromArgv, wantsSample } from './open-arguments';
-import { printSheet } from './printing';
+import { printBatchSheet, printSheet } from './printing';
 import { createMainWindow } from './window';
 
 const SESSION_CHANGED = 'nianbao-event:session-changed';
@@ -72,6 +72,7 @@ class Workspace {
         pickPaths: (folder) => this.pickPaths(folder),
         chooseExportPath: (name) => this.chooseExportPath(name),
         printSheet: (id, mode) => printSheet(id, mode, { preloadPath: preloadPath(), dataDir: this.dataDir, documentPath: (doc) => this.session.documentPath(doc) }),
+        printBatchSheet: (mode) => printBatchSheet(mode, { preloadPath: preloadPath(), choosePdfPath: (name) => this.choosePdfPath(name) }),
       }),
     );
   }
@@ -129,6 +130,7 @@ class Workspace {
       openRecent: (path) => void this.openAndShow([path]),
       openSample: () => void this.run(async () => this.show([(await this.handlers.openSample({})).document])),
       printSheet: () => void this.printCurrent(),
+      printBatchSheet: () => void this.printBatch(),
       quit: () => app.quit(),
       about: () => void this.about(),
     };
@@ -152,6 +154,20 @@ class Workspace {
     };
     const result = this.window ? await dialog.showSaveDialog(this.window, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
+  }
+
+  private async choosePdfPath(defaultName: string): Promise<string | null> {
+    const options: Electron.SaveDialogOptions = { title: '另存批次汇总表为 PDF', defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    const result = this.window ? await dialog.showSaveDialog(this.window, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+
+  private async printBatch(): Promise<void> {
+    if (this.session.list().length === 0) {
+      await dialog.showMessageBox({ type: 'info', message: '请先打开报告或文件夹，再打印批次汇总表。' });
+      return;
+    }
+    await this.run(async () => void (await this.handlers.printBatchSheet({ mode: 'print' })));
   }
 
   private async printCurrent(): Promise<void> {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { BatchProgress, DocumentReview, DocumentSummary, Original } from '../../shared/api/contract';
+import type { BatchProgress, BatchSheet, DocumentReview, DocumentSummary, Original } from '../../shared/api/contract';
 import type { ExportDocument } from '../../shared/engine/export-rows';
 import type { Annotations } from '../../shared/model/annotations';
 import type { ReviewDocument } from '../../shared/model/review-document';
@@ -28,6 +28,7 @@ import { sampleDir } from '../paths';
 import { SettingsStore } from '../settings/settings-store';
 import { ResultCache } from '../batch/result-cache';
 import { BatchJournal, MAX_ATTEMPTS } from './batch-journal';
+import { batchSheetOf } from './batch-sheet';
 import { BatchTracker } from './batch-progress';
 import { HierarchyLinks } from './hierarchy-links';
 import { copySampleOnce } from './sample';
@@ -208,6 +209,12 @@ export class Session {
     const batch = this.requireBatch(batchId);
     batch.cancel();
     return batch.progress();
+  }
+
+  /** The batch summary sheet: every document of the session, with who reviews from the settings. */
+  async batchSheet(): Promise<BatchSheet> {
+    await this.settingsLoaded;
+    return batchSheetOf([...this.documents.values()], { office: this.settings.office, reviewers: this.settings.reviewers });
   }
 
   /** The session's checked and unreadable documents as export rows, with the reviewer's notes. */

@@ -154,6 +154,45 @@ describe('settings', () => {
   });
 });
 
+describe('batch summary sheet', () => {
+  it('lists every report with its main problems in short Chinese, errors first, dismissed findings left out', async () => {
+    const { session } = newSession();
+    await session.saveSettings({ ...DEFAULT_APP_SETTINGS, office: '临川市政务公开办', reviewers: ['张三'] });
+    const [d19, d22] = copyFixtures([corpusFile('d19_docx.docx'), corpusFile('d22_docx.docx')]);
+    const bad = join(tempDir(), 'empty.docx');
+    writeFileSync(bad, '');
+    await session.openPaths([d19, d22, bad]);
+    const handlers = createHandlers(session, noPlatform);
+    const sheet = API.batchSheet.response.parse(await handlers.batchSheet({}));
+    expect(sheet).toMatchObject({ office: '临川市政务公开办', reviewers: ['张三'] });
+    expect(Date.now() - Date.parse(sheet.generatedAt)).toBeLessThan(60_000);
+    const byName = Object.fromEntries(sheet.rows.map((row) => [row.name, row]));
+    expect(sheet.rows).toHaveLength(3);
+    expect(byName['d19_docx.docx']).toMatchObject({ organ: '临川市自然资源和规划局', year: 2023, errors: 2, status: 'checked', reviewState: 'unreviewed', verdict: null });
+    expect(byName['d19_docx.docx'].problems).toBe('表三行合计不符；表三办理结果合计不符');
+    expect(byName['empty.docx']).toMatchObject({ status: 'unreadable', problems: expect.stringMatching(/^无法读取：/) });
+
+    const id = byName['d19_docx.docx'].id;
+    const review = await session.getReview(id);
+    const rowSum = review.findings.find((finding) => finding.rule === 'T3-ROW-SUM')!;
+    const now = new Date().toISOString();
+    await session.saveAnnotations(id, { ...review.annotations, findings: { [rowSum.key]: { decision: 'dismissed', note: '系笔误', updatedAt: now } }, verdict: { ...review.annotations.verdict, value: '需整改', reviewer: '张三' } });
+    const after = (await session.batchSheet()).rows.find((row) => row.id === id)!;
+    expect(after).toMatchObject({ problems: '表三办理结果合计不符', verdict: '需整改', reviewer: '张三', reviewState: 'done' });
+  });
+
+  it('prints through the platform, and refuses an empty session', async () => {
+    const { session } = newSession();
+    const printed: string[] = [];
+    const handlers = createHandlers(session, { ...noPlatform, printBatchSheet: async (mode) => (printed.push(mode), mode === 'pdf' ? '/tmp/批次汇总表.pdf' : null) });
+    expect(await callApi(handlers, 'printBatchSheet', { mode: 'print' })).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_PRINT' } });
+    await session.openPaths(copyFixtures([corpusFile('d19_docx.docx')]));
+    expect(await handlers.printBatchSheet({ mode: 'pdf' })).toEqual({ pdfPath: '/tmp/批次汇总表.pdf' });
+    expect(await handlers.printBatchSheet({ mode: 'print' })).toEqual({ pdfPath: null });
+    expect(printed).toEqual(['pdf', 'print']);
+  });
+});
+
 describe('export', () => {
   it('writes the workbook where the platform says, with the three sheets and 说明 (office, reviewers, counts)', async () => {
     const { session } = newSession();

@@ -38,6 +38,7 @@ export function DocumentList() {
         {open.transport === 'ipc' && <button type="button" className="btn" onClick={() => open.pick(false)}>添加文件…</button>}
         {open.transport === 'ipc' && <button type="button" className="btn" onClick={() => open.pick(true)}>添加文件夹…</button>}
         <ExportButtons disabled={checkedCount === 0} />
+        <button type="button" className="btn" disabled={documents.length === 0} onClick={() => navigate({ name: 'batchSheet' })} title="打印或另存为 PDF：本批次每份报告一行">打印汇总表</button>
         <button type="button" className="btn-ghost" onClick={() => navigate({ name: 'settings' })}>设置</button>
       </header>
       <DropZone onPaths={open.openPaths}>
