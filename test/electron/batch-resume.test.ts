@@ -112,6 +112,35 @@ describe('resuming an unfinished batch', () => {
     expect(existsSync(join(stubborn, JOURNAL_FILE))).toBe(false);
   });
 
+  it('npm run serve resumes it at start and lands on the dashboard', async () => {
+    const files = copyFixtures(FILES.slice(0, 3).map(corpusFile));
+    const dataDir = tempDir('nianbao-data-');
+    writeFileSync(join(dataDir, JOURNAL_FILE), JSON.stringify({ version: 1, batches: [journalEntry(files)] }));
+    const previous = process.env.NIANBAO_DATA_DIR;
+    process.env.NIANBAO_DATA_DIR = dataDir;
+    try {
+      const { serve } = await import('../../electron/serve');
+      const { bridge, url } = await serve({ port: 0, paths: [], sample: true });
+      try {
+        expect(url).toMatch(/#\/list$/);
+        const response = await fetch(`http://127.0.0.1:${bridge.port}/api/currentBatch`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'x-nianbao-token': bridge.token, Host: `127.0.0.1:${bridge.port}` },
+          body: '{}',
+        });
+        const current = API.currentBatch.response.parse(await response.json());
+        expect(current.batch).toMatchObject({ resumed: true, total: 3 });
+        const { documents } = API.listSession.response.parse(await (await fetch(`http://127.0.0.1:${bridge.port}/api/listSession`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-nianbao-token': bridge.token }, body: '{}' })).json());
+        expect(documents.map((document) => document.path)).toEqual(files);
+      } finally {
+        await bridge.close();
+      }
+    } finally {
+      if (previous === undefined) delete process.env.NIANBAO_DATA_DIR;
+      else process.env.NIANBAO_DATA_DIR = previous;
+    }
+  });
+
   it('starts normally over a damaged record, with a notice', async () => {
     const dataDir = tempDir('nianbao-data-');
     writeFileSync(join(dataDir, JOURNAL_FILE), '{"version":1,"batches":[{"id":"abc","files":');
