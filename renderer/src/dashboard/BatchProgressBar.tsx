@@ -13,8 +13,10 @@ function statusText(batch: BatchProgress): string {
   return `正在检查 ${batch.done} / ${batch.total} 份 · ${eta}`;
 }
 
-function cachedText(batch: BatchProgress): string {
-  return batch.cached ? `：已检查过的 ${batch.cached} 份直接取用上次的结果，其余继续检查` : '，继续检查其余报告';
+function resumedText(batch: BatchProgress): string {
+  const cached = batch.cached ? `已检查过的 ${batch.cached} 份直接取用上次的结果` : '';
+  if (batch.finished) return `上次未完成的批次已恢复并检查完毕${cached ? `（${cached}）` : ''}`;
+  return `上次未完成的批次已恢复${cached ? `：${cached}，其余继续检查` : '，正在继续检查'}`;
 }
 
 /** The background check's progress: done/total, the current file, time left, and 取消. */
@@ -23,7 +25,7 @@ export function BatchProgressBar({ batch, onCancel }: { batch: BatchProgress; on
   const running = !batch.finished;
   return (
     <div className={`batch-progress ${running ? 'is-running' : 'is-finished'}`} data-testid="batch-progress" data-finished={batch.finished} data-resumed={batch.resumed ? 'true' : undefined}>
-      {batch.resumed && <div className="batch-resumed" data-testid="batch-resumed">上次未完成的批次已恢复{cachedText(batch)}</div>}
+      {batch.resumed && <div className="batch-resumed" data-testid="batch-resumed">{resumedText(batch)}</div>}
       <div className="batch-progress-text">
         <span>{statusText(batch)}</span>
         {running && batch.current && <span className="batch-current" title={batch.current}>当前：{batch.current}</span>}
