@@ -5,7 +5,7 @@
  * valid is set aside with a warning (never a crash), and a batch resumed again and again without reading a single
  * further file is dropped, so a file that brings the app down cannot do so at every start.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -14,6 +14,8 @@ import { nodeDurableFs, type DurableFs } from '../files/durable-fs';
 export const JOURNAL_FILE = 'unfinished-batch.json';
 /** A batch started this many times in a row without reading a file is not resumed again. */
 export const MAX_ATTEMPTS = 3;
+/** A temporary file older than this is left from a write that never finished, not one in progress. */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
 
 const journalBatchSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -53,8 +55,12 @@ export class BatchJournal {
     return join(this.dataDir, JOURNAL_FILE);
   }
 
-  /** Reads the file; an invalid one is renamed to `.invalid` (kept for inspection) and reported, not thrown. */
+  /**
+   * Reads the file; an invalid one is renamed to `.invalid` (kept for inspection) and reported, not thrown.
+   * Temporary files of writes a kill cut short are removed.
+   */
   async load(): Promise<LoadedJournal> {
+    await this.sweepTemporaries();
     const text = await readFile(this.path, 'utf8').catch(() => null);
     if (text === null) return { batches: [], problem: null };
     const parsed = parseJournal(text);
@@ -81,6 +87,16 @@ export class BatchJournal {
   /** Forgets every batch (they were resumed under a new id, or given up). */
   clear(): Promise<void> {
     return this.update(() => []);
+  }
+
+  private async sweepTemporaries(now = Date.now()): Promise<void> {
+    const prefix = `.${JOURNAL_FILE}.`;
+    for (const name of await readdir(this.dataDir).catch(() => [] as string[])) {
+      if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+      const path = join(this.dataDir, name);
+      const info = await stat(path).catch(() => null);
+      if (info && now - info.mtimeMs > STALE_TEMPORARY_MS) await this.fs.remove(path).catch(() => undefined);
+    }
   }
 
   private update(change: () => JournalBatch[]): Promise<void> {

@@ -2,7 +2,7 @@
  * An unfinished batch survives the app: remembered in the data folder while it runs, resumed by the next start
  * (the files already done from the cache), and a bad record never stops the app from starting.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/api/handlers';
@@ -38,6 +38,13 @@ describe('the batch journal', () => {
     await journal.remove('other');
     expect(existsSync(join(dataDir, JOURNAL_FILE))).toBe(false);
     expect(readdirSync(dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // A write cut short by a kill leaves its temporary file: removed at the next load once it is old.
+    const left = join(dataDir, `.${JOURNAL_FILE}.123.abcd.tmp`);
+    writeFileSync(left, '{"version": 1, "batc');
+    utimesSync(left, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    writeFileSync(join(dataDir, `.${JOURNAL_FILE}.456.ef01.tmp`), '');
+    await new BatchJournal(dataDir).load();
+    expect(readdirSync(dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([`.${JOURNAL_FILE}.456.ef01.tmp`]);
   });
 
   it('sets a damaged or invalid record aside with a warning, never throwing', async () => {
