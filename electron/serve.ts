@@ -2,6 +2,7 @@
  * `npm run serve -- [--port N] [file or folder…]`: the review workspace in a browser, through the loopback
  * HTTP bridge. The first line on stdout is the URL to open (with its token); everything else goes to stderr.
  */
+import { stat } from 'node:fs/promises';
 import { defaultDataDir } from './data-dir';
 import { startBridge, type Bridge } from './http/bridge';
 import { rendererOutDir, sampleDir } from './paths';
@@ -42,19 +43,38 @@ export interface Served {
 export async function serve(args: ServeArguments): Promise<Served> {
   const session = new Session({ dataDir: defaultDataDir(), sampleDir: sampleDir() });
   const opened: string[] = [];
-  if (args.sample) opened.push((await session.openSample()).id);
+  let batch = false;
+  const resumed = await session.resumeUnfinishedBatch();
+  if (resumed) {
+    opened.push(...resumed.documents.map((document) => document.id));
+    batch = true;
+    process.stderr.write(`上次未完成的批次已恢复：${resumed.documents.length} 个文件，正在后台检查\n`);
+  }
+  if (args.sample && !resumed) opened.push((await session.openSample()).id);
   if (args.paths.length > 0) {
-    const documents = await session.openPaths(args.paths);
-    opened.push(...documents.map((document) => document.id));
-    process.stderr.write(`已打开 ${documents.length} 个文件\n`);
+    if (await isOneFile(args.paths)) {
+      const documents = await session.openPaths(args.paths);
+      opened.push(...documents.map((document) => document.id));
+      process.stderr.write(`已打开 ${documents.length} 个文件\n`);
+    } else {
+      // Several files or a folder: the address is printed at once, the dashboard shows the progress.
+      const started = await session.startBatch(args.paths);
+      opened.push(...started.documents.map((document) => document.id));
+      batch = true;
+      process.stderr.write(`已打开 ${started.documents.length} 个文件，正在后台检查\n`);
+    }
   }
   const bridge = await startBridge({ session, rendererDir: rendererOutDir(), port: args.port });
-  return { bridge, url: `${bridge.url}${landingRoute(opened)}` };
+  return { bridge, url: `${bridge.url}${landingRoute(opened, batch)}` };
 }
 
-function landingRoute(opened: string[]): string {
-  if (opened.length === 1) return `#/review/${opened[0]}`;
-  return opened.length > 1 ? '#/list' : '';
+async function isOneFile(paths: string[]): Promise<boolean> {
+  return paths.length === 1 && (await stat(paths[0]).then((info) => info.isFile(), () => true));
+}
+
+function landingRoute(opened: string[], batch: boolean): string {
+  if (opened.length === 1 && !batch) return `#/review/${opened[0]}`;
+  return opened.length > 0 ? '#/list' : '';
 }
 
 export function stopOnSignals(bridge: Bridge): void {

@@ -15,6 +15,8 @@ export interface Platform {
   pickPaths(folder: boolean): Promise<string[]>;
   /** Prints the notes sheet, or saves it as PDF and returns the PDF's path. */
   printSheet(id: string, mode: 'print' | 'pdf'): Promise<string | null>;
+  /** Prints the batch summary sheet, or saves it as PDF (null when printed or cancelled). Default: the page prints itself. */
+  printBatchSheet?(mode: 'print' | 'pdf'): Promise<string | null>;
   /** Where to write an export (a save dialog); null when cancelled. Default: exports/ of the data folder. */
   chooseExportPath?(defaultName: string): Promise<string | null>;
   /** The route from which a browser downloads an export written in the data folder (HTTP bridge). */
@@ -47,10 +49,16 @@ export function createHandlers(session: Session, platform: Platform): Handlers {
       if (!session.has(id)) throw documentNotFound();
       return { pdfPath: await platform.printSheet(id, mode) };
     },
+    batchSheet: () => session.batchSheet(),
+    printBatchSheet: async ({ mode }) => {
+      if (session.list().length === 0) throw new ApiFailure('NOTHING_TO_PRINT', '没有可打印的报告：请先打开并检查报告', 400);
+      return { pdfPath: platform.printBatchSheet ? await platform.printBatchSheet(mode) : null };
+    },
     pickPaths: async ({ folder }) => ({ paths: await platform.pickPaths(folder) }),
     startBatch: ({ paths }) => session.startBatch(paths),
     batchProgress: async ({ batchId }) => session.batchProgress(batchId),
     cancelBatch: async ({ batchId }) => session.cancelBatch(batchId),
+    currentBatch: async () => session.currentBatch(),
     exportWorkbook: ({ format }) => exportWorkbook(session, platform, format),
     getSettings: () => session.getSettings(),
     saveSettings: ({ settings }) => session.saveSettings(settings),
@@ -66,7 +74,8 @@ async function exportWorkbook(session: Session, platform: Platform, format: Expo
   const target = platform.chooseExportPath ? await platform.chooseExportPath(name) : join(exportsDir(session.dataDir), name);
   if (!target) return { path: null, paths: [], downloadUrl: null };
   try {
-    const paths = await writeSessionExport(documents, target, format);
+    const { settings } = await session.getSettings();
+    const paths = await writeSessionExport(documents, target, format, { office: settings.office, reviewers: settings.reviewers, exportedAt: new Date() });
     const downloadUrl = platform.exportDownloadRoute ? platform.exportDownloadRoute(basename(paths[0])) : null;
     return { path: paths[0], paths, downloadUrl };
   } catch (error) {

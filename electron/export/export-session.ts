@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { exportSheets, type ExportDocument } from '../../shared/engine/export-rows';
+import { infoSheet, type ExportInfo } from './export-info';
 import { writeCsv, writeWorkbook } from './write-export';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -13,10 +14,13 @@ export function exportFileName(format: ExportFormat, now = new Date()): string {
   return `年报审核导出-${stamp}.${format}`;
 }
 
-/** Writes the export at `target` and returns every file written (CSV: <name>-汇总.csv and so on). */
-export async function writeSessionExport(documents: ExportDocument[], target: string, format: ExportFormat): Promise<string[]> {
+/**
+ * Writes the export at `target` and returns every file written (CSV: <name>-汇总.csv and so on). With `info`
+ * (the app's export) a 说明 sheet follows the three views: the office, the reviewers, the time and the counts.
+ */
+export async function writeSessionExport(documents: ExportDocument[], target: string, format: ExportFormat, info?: ExportInfo): Promise<string[]> {
   await mkdir(dirname(target), { recursive: true });
-  const sheets = exportSheets(documents);
+  const sheets = [...exportSheets(documents), ...(info ? [infoSheet(info, documents)] : [])];
   if (format === 'xlsx') {
     await writeWorkbook(target, sheets);
     return [target];

@@ -1,4 +1,7 @@
-/** Where the notes sheet saved as PDF goes: beside the document, or the data folder when that is read-only. */
+/**
+ * Where the sheets saved as PDF go: the notes sheet beside the document (or the data folder when that is
+ * read-only), the batch summary sheet where the reviewer chose. Written atomically.
+ */
 import { basename, dirname, extname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { isPermissionError, nodeDurableFs, type DurableFs } from './durable-fs';
@@ -21,4 +24,16 @@ export async function saveSheetPdf(documentPath: string, pdf: Uint8Array, dataDi
   const fallback = join(folder, sheetPdfName(documentPath));
   await writeFileAtomic(fs, fallback, pdf);
   return fallback;
+}
+
+/** E.g. 批次汇总表-20240131-153000.pdf. */
+export function batchSheetPdfName(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `批次汇总表-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}.pdf`;
+}
+
+export async function saveBatchSheetPdf(target: string, pdf: Uint8Array, fs: DurableFs = nodeDurableFs): Promise<string> {
+  await fs.mkdirs(dirname(target));
+  await writeFileAtomic(fs, target, pdf);
+  return target;
 }

@@ -15,7 +15,7 @@ import { appendOfflineSwitches, denyAllPermissions, disableSpellChecker, hardenW
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, type MenuActions } from './menu';
 import { reportFilesFromArgv, wantsSample } from './open-arguments';
-import { printSheet } from './printing';
+import { printBatchSheet, printSheet } from './printing';
 import { createMainWindow } from './window';
 
 const SESSION_CHANGED = 'nianbao-event:session-changed';
@@ -55,9 +55,11 @@ async function onReady(): Promise<void> {
     workspace.showWindow();
     void workspace.openAndShow(reportFilesFromArgv(argv, workingDirectory));
   });
+  const resumed = await workspace.session.resumeUnfinishedBatch().catch(() => null);
+  if (resumed) workspace.show(resumed.documents, { list: true });
   const files = reportFilesFromArgv(process.argv, process.cwd());
   if (files.length > 0) await workspace.openAndShow(files);
-  else if (wantsSample(process.argv)) await workspace.run(async () => workspace.show([await workspace.session.openSample()]));
+  else if (wantsSample(process.argv) && !resumed) await workspace.run(async () => workspace.show([await workspace.session.openSample()]));
 }
 
 class Workspace {
@@ -75,6 +77,7 @@ class Workspace {
         pickPaths: (folder) => this.pickPaths(folder),
         chooseExportPath: (name) => this.chooseExportPath(name),
         printSheet: (id, mode) => printSheet(id, mode, { preloadPath: preloadPath(), dataDir: this.dataDir, documentPath: (doc) => this.session.documentPath(doc) }),
+        printBatchSheet: (mode) => printBatchSheet(mode, { preloadPath: preloadPath(), choosePdfPath: (name) => this.choosePdfPath(name) }),
       }),
     );
   }
@@ -92,18 +95,26 @@ class Workspace {
     this.window.focus();
   }
 
-  async openAndShow(paths: string[]): Promise<void> {
+  /**
+   * Files from the command line ("open with", a second launch) or a dialog: one file is read at once and shown
+   * for review; several, or a folder, start a background batch and the dashboard shows its progress (the
+   * renderer picks the batch up on the session-changed event, as it does on loading).
+   */
+  async openAndShow(paths: string[], folder = false): Promise<void> {
     if (paths.length === 0) return;
-    await this.run(async () => this.show(await this.session.openPaths(paths)));
+    await this.run(async () => {
+      if (paths.length === 1 && !folder) this.show(await this.session.openPaths(paths));
+      else this.show((await this.handlers.startBatch({ paths })).documents, { list: true });
+    });
   }
 
-  /** Tells the renderer, and shows the document (one) or the list (several). */
-  show(documents: DocumentSummary[]): void {
+  /** Tells the renderer, and shows the document (one) or the list (several, or a batch). */
+  show(documents: DocumentSummary[], options: { list?: boolean } = {}): void {
     void this.refreshMenu();
     const contents = this.window?.webContents;
     if (!contents || documents.length === 0) return;
     contents.send(SESSION_CHANGED, documents.map((document) => document.id));
-    const hash = documents.length === 1 ? `#/review/${documents[0].id}` : '#/list';
+    const hash = documents.length === 1 && !options.list ? `#/review/${documents[0].id}` : '#/list';
     const go = () => void contents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`).catch(() => undefined);
     if (contents.isLoading()) contents.once('did-finish-load', go);
     else go();
@@ -119,11 +130,12 @@ class Workspace {
 
   async refreshMenu(): Promise<void> {
     const actions: MenuActions = {
-      openFiles: () => void this.run(async () => this.show((await this.handlers.pickFiles({ folder: false })).documents)),
-      openFolder: () => void this.run(async () => this.show((await this.handlers.pickFiles({ folder: true })).documents)),
+      openFiles: () => void this.run(async () => this.openAndShow(await this.pickPaths(false))),
+      openFolder: () => void this.run(async () => this.openAndShow(await this.pickPaths(true), true)),
       openRecent: (path) => void this.openAndShow([path]),
       openSample: () => void this.run(async () => this.show([(await this.handlers.openSample({})).document])),
       printSheet: () => void this.printCurrent(),
+      printBatchSheet: () => void this.printBatch(),
       quit: () => app.quit(),
       about: () => void this.about(),
     };
@@ -147,6 +159,20 @@ class Workspace {
     };
     const result = this.window ? await dialog.showSaveDialog(this.window, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
+  }
+
+  private async choosePdfPath(defaultName: string): Promise<string | null> {
+    const options: Electron.SaveDialogOptions = { title: '另存批次汇总表为 PDF', defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    const result = this.window ? await dialog.showSaveDialog(this.window, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+
+  private async printBatch(): Promise<void> {
+    if (this.session.list().length === 0) {
+      await dialog.showMessageBox({ type: 'info', message: '请先打开报告或文件夹，再打印批次汇总表。' });
+      return;
+    }
+    await this.run(async () => void (await this.handlers.printBatchSheet({ mode: 'print' })));
   }
 
   private async printCurrent(): Promise<void> {
@@ -180,6 +206,11 @@ class Workspace {
       },
       openPaths: async (request) => {
         const response = await handlers.openPaths(request);
+        void this.refreshMenu();
+        return response;
+      },
+      startBatch: async (request) => {
+        const response = await handlers.startBatch(request);
         void this.refreshMenu();
         return response;
       },

@@ -8,6 +8,7 @@ export interface MenuActions {
   openRecent(path: string): void;
   openSample(): void;
   printSheet(): void;
+  printBatchSheet(): void;
   quit(): void;
   about(): void;
 }
@@ -23,6 +24,7 @@ export function buildMenuTemplate(actions: MenuActions, recent: RecentFile[]): M
         { label: '打开示例报告', click: () => actions.openSample() },
         { type: 'separator' },
         { label: '打印审核意见单…', accelerator: 'CmdOrCtrl+P', click: () => actions.printSheet() },
+        { label: '打印批次汇总表…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.printBatchSheet() },
         { type: 'separator' },
         { label: '退出', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],

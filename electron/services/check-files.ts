@@ -47,17 +47,22 @@ export interface CheckFilesOptions {
   cacheDir?: string;
   /** Worker threads reading files; default: the machine's cores. */
   concurrency?: number;
+  /** Each file once settled: from the cache, or read (and, when readable, cached) — in the order they finish. */
+  onFile?: (file: string, outcome: { cached: boolean; read: DocumentRead }) => void;
 }
 
 export async function checkFiles(files: string[], options: CheckFilesOptions = {}): Promise<FileResult[]> {
-  const read = await readAll(files, options);
+  const read = await readFiles(files, options);
   const given = options.previousFile ? await readDocumentFile(options.previousFile) : undefined;
   if (given?.error) throw new ReadError(given.error.code === 'INTERNAL' ? 'FILE_UNREADABLE' : given.error.code, `上一年度报告无法读取：${given.error.message}`);
   return checkAll(read, given, options.settings);
 }
 
-/** Cached documents first (by file hash), the rest read in parallel and then cached. */
-async function readAll(files: string[], options: CheckFilesOptions): Promise<DocumentRead[]> {
+/**
+ * Cached documents first (by file hash), the rest read in parallel; each fresh document is cached as soon as its
+ * file is read (so a run cut short keeps what it did), and `onFile` is told of every file once it is settled.
+ */
+export async function readFiles(files: string[], options: Omit<CheckFilesOptions, 'settings' | 'previousFile'>): Promise<DocumentRead[]> {
   const cache = options.cacheDir ? new ResultCache(options.cacheDir) : null;
   const results = new Array<DocumentRead>(files.length);
   const misses: number[] = [];
@@ -65,18 +70,33 @@ async function readAll(files: string[], options: CheckFilesOptions): Promise<Doc
     const started = performance.now();
     const sha256 = cache ? await hashFile(file) : null;
     const doc = sha256 ? await cache!.get(sha256) : null;
-    if (doc && sha256) results[i] = { file, doc, sha256, millis: performance.now() - started };
-    else misses.push(i);
+    if (doc && sha256) {
+      results[i] = { file, doc, sha256, millis: performance.now() - started };
+      options.onFile?.(file, { cached: true, read: results[i] });
+    } else misses.push(i);
   }
   const done = files.length - misses.length;
+  let writes: Promise<void> = Promise.resolve();
+  const settle = (result: DocumentRead) => {
+    if (result.error?.code === 'CANCELLED') return;
+    writes = writes.then(async () => {
+      if (cache && result.doc && result.sha256) {
+        await cache.put(result.sha256, result.doc).catch((error: unknown) => console.error(`[cache] ${result.file}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+      options.onFile?.(result.file, { cached: false, read: result });
+    });
+  };
   const fresh = await readInParallel(
     misses.map((i) => files[i]),
-    { signal: options.signal, concurrency: options.concurrency, onProgress: (n, _total, file) => options.onProgress?.(done + n, files.length, file) },
+    {
+      signal: options.signal,
+      concurrency: options.concurrency,
+      onProgress: (n, _total, file) => options.onProgress?.(done + n, files.length, file),
+      onResult: (_k, result) => settle(result),
+    },
   );
-  for (const [k, i] of misses.entries()) {
-    results[i] = fresh[k];
-    if (cache && fresh[k].doc && fresh[k].sha256) await cache.put(fresh[k].sha256!, fresh[k].doc!).catch(() => undefined);
-  }
+  await writes;
+  for (const [k, i] of misses.entries()) results[i] = fresh[k];
   return results;
 }
 

@@ -8,11 +8,14 @@ export class BatchTracker {
   private done = 0;
   private current = '';
   private finished = false;
+  private cached = 0;
   private readonly startedAt: number;
 
   constructor(
     readonly total: number,
     private readonly now: () => number = Date.now,
+    /** The batch resumes one a previous run left unfinished. */
+    readonly resumed = false,
   ) {
     this.startedAt = now();
   }
@@ -24,6 +27,11 @@ export class BatchTracker {
   advance(done: number, current: string): void {
     this.done = Math.min(this.total, Math.max(this.done, done));
     this.current = current;
+  }
+
+  /** A file of the batch came from the result cache (not read again). */
+  countCached(): void {
+    this.cached++;
   }
 
   cancel(): void {
@@ -45,25 +53,17 @@ export class BatchTracker {
       etaSeconds: this.etaSeconds(),
       finished: this.finished,
       cancelled: this.cancelled,
+      resumed: this.resumed,
+      cached: this.cached,
     };
   }
 
+  /** From the files read so far (those from the cache take no time and say nothing of the rest). */
   private etaSeconds(): number | null {
     if (this.finished) return 0;
-    if (this.done === 0) return null;
-    const perFile = (this.now() - this.startedAt) / 1000 / this.done;
+    const read = this.done - Math.min(this.cached, this.done);
+    if (read <= 0) return null;
+    const perFile = (this.now() - this.startedAt) / 1000 / read;
     return Math.round(perFile * (this.total - this.done));
   }
-}
-
-/**
- * Files in groups checked one after the other, so documents fill in as groups finish. A group of fewer than
- * three files would be read on the main thread (read-pool), so a short tail joins the group before it.
- */
-export function batchGroups<T>(items: T[], size: number): T[][] {
-  const groups: T[][] = [];
-  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
-  const last = groups.at(-1);
-  if (groups.length > 1 && last && last.length < 3) groups[groups.length - 2].push(...groups.pop()!);
-  return groups;
 }

@@ -4,11 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import type { BatchProgress, DocumentReview, DocumentSummary, Original } from '../../shared/api/contract';
+import type { BatchProgress, BatchSheet, DocumentReview, DocumentSummary, Original } from '../../shared/api/contract';
 import type { ExportDocument } from '../../shared/engine/export-rows';
 import type { Annotations } from '../../shared/model/annotations';
+import type { ReviewDocument } from '../../shared/model/review-document';
 import { DEFAULT_APP_SETTINGS, checkSettingsOf, type AppSettings, type CheckSettings } from '../../shared/model/settings';
 import { checkReviewDocument } from '../../shared/engine/check';
 import type { Corrections } from '../../shared/engine/corrections';
@@ -16,7 +16,8 @@ import { findPreviousYearPairs } from '../../shared/engine/pairing';
 import { READ_ERROR_MESSAGES } from '../../shared/read/errors';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { ApiFailure, documentNotFound } from '../api/api-error';
-import { checkFiles, type FileResult } from '../services/check-files';
+import type { DocumentRead as FileRead } from '../batch/read-document';
+import { checkFiles, readFiles, type FileResult } from '../services/check-files';
 import { collectFiles } from '../services/collect-files';
 import { MAX_FILE_BYTES } from '../services/report-file';
 import { documentIdOf } from './document-id';
@@ -25,7 +26,10 @@ import { RecentFiles, type RecentFile } from './recent-files';
 import { reviewOf, summaryOf } from './review-view';
 import { sampleDir } from '../paths';
 import { SettingsStore } from '../settings/settings-store';
-import { BatchTracker, batchGroups } from './batch-progress';
+import { ResultCache } from '../batch/result-cache';
+import { BatchJournal, MAX_ATTEMPTS } from './batch-journal';
+import { batchSheetOf } from './batch-sheet';
+import { BatchTracker } from './batch-progress';
 import { HierarchyLinks } from './hierarchy-links';
 import { copySampleOnce } from './sample';
 import { UNKNOWN_SHA256, fileTypeOf, type DocumentRead, type SessionDocument } from './session-document';
@@ -36,12 +40,17 @@ export interface SessionOptions {
   /** Fixed check settings (tests, CLI); without them the session reads settings.json of the data folder. */
   settings?: CheckSettings;
   settingsStore?: SettingsStore;
-  /** Files per group of a background batch (documents fill in group by group). */
-  batchGroupSize?: number;
   /** Where the bundled sample report is. Default: build/sample of the repository. */
   sampleDir?: string;
   store?: AnnotationStore;
   recentFiles?: RecentFiles;
+  /** Told of every file of a background batch once it is settled (from the cache, or read and cached). */
+  onBatchFile?: (event: { batchId: string; path: string; cached: boolean; readable: boolean }) => void;
+}
+
+export interface StartedBatch {
+  batchId: string;
+  documents: DocumentSummary[];
 }
 
 const CONTENT_TYPES = {
@@ -58,6 +67,11 @@ export class Session {
   private settings: AppSettings;
   private readonly settingsLoaded: Promise<void>;
   private readonly batches = new Map<string, BatchTracker>();
+  /** The batch started last: what a renderer that (re)loads shows the progress of. */
+  private latestBatch: BatchTracker | null = null;
+  private readonly journal: BatchJournal;
+  /** Something the reviewer should be told about the last start (an unfinished batch that could not be resumed). */
+  private notice: string | null = null;
   private readonly hierarchy: HierarchyLinks;
 
   constructor(private readonly options: SessionOptions) {
@@ -65,6 +79,7 @@ export class Session {
     this.recent = options.recentFiles ?? new RecentFiles(options.dataDir);
     this.settingsStore = options.settingsStore ?? new SettingsStore(options.dataDir);
     this.hierarchy = new HierarchyLinks(options.dataDir);
+    this.journal = new BatchJournal(options.dataDir);
     this.settings = { ...DEFAULT_APP_SETTINGS, ...options.settings };
     this.settingsLoaded = options.settings ? Promise.resolve() : this.loadSettings();
   }
@@ -119,22 +134,70 @@ export class Session {
 
   /**
    * Opens files and folders at once as pending documents and checks them in the background, group by group;
-   * the session answers other calls meanwhile. Progress by `batchProgress`, cancel by `cancelBatch`.
+   * the session answers other calls meanwhile. Progress by `batchProgress`, cancel by `cancelBatch`. Until it
+   * ends the batch is remembered in the data folder, so that a later start resumes it.
    */
-  async startBatch(paths: string[]): Promise<{ batchId: string; documents: DocumentSummary[] }> {
+  async startBatch(paths: string[]): Promise<StartedBatch> {
     await this.settingsLoaded;
     const absolute = paths.map((path) => resolve(path));
     const { files } = await collectFiles(absolute);
-    const opened = unique(files).map((file) => placeholder(file));
+    void this.recent.add(absolute).catch(() => undefined);
+    return this.launchBatch(absolute, unique(files), { attempts: 1, resumed: false });
+  }
+
+  /**
+   * At start: the batches a previous run left unfinished (a crash, a kill, the app closed mid-batch) are
+   * checked again as one batch, marked as resumed; the files already done come from the result cache.
+   * Null when there is nothing to resume. Never throws for a bad record: it is set aside with a notice.
+   */
+  async resumeUnfinishedBatch(): Promise<StartedBatch | null> {
+    await this.settingsLoaded;
+    void new ResultCache(this.cacheDir).sweep().catch(() => undefined);
+    const { batches, problem } = await this.journal.load();
+    if (problem) this.warn(problem);
+    const live = batches.filter((batch) => batch.attempts < MAX_ATTEMPTS);
+    if (live.length < batches.length) this.warn(`上次未完成的批次已连续 ${MAX_ATTEMPTS} 次未能检查完毕，不再自动恢复；可重新打开该文件夹`);
+    const files = (await Promise.all(unique(live.flatMap((batch) => batch.files)).map(async (file) => ((await isFile(file)) ? file : null)))).filter((file): file is string => file !== null);
+    if (files.length === 0) {
+      if (batches.length > 0) await this.journal.clear();
+      return null;
+    }
+    const attempts = Math.max(...live.map((batch) => batch.attempts)) + 1;
+    return this.launchBatch(unique(live.flatMap((batch) => batch.paths)), files, { attempts, resumed: true });
+  }
+
+  /** The latest batch's progress (null before the first), and what the reviewer should be told about the start. */
+  currentBatch(): { batch: BatchProgress | null; notice: string | null } {
+    return { batch: this.latestBatch?.progress() ?? null, notice: this.notice };
+  }
+
+  private async launchBatch(paths: string[], files: string[], run: { attempts: number; resumed: boolean }): Promise<StartedBatch> {
+    const opened = files.map((file) => placeholder(file));
     for (const document of opened) this.documents.set(document.id, document);
     const pending = opened.filter((document) => document.read.status === 'pending');
-    const batch = new BatchTracker(pending.length);
+    const batch = new BatchTracker(pending.length, Date.now, run.resumed);
     this.batches.set(batch.id, batch);
-    void this.runBatch(batch, opened)
+    this.latestBatch = batch;
+    const entry = { id: batch.id, startedAt: new Date().toISOString(), paths, files: pending.map((document) => document.path), attempts: run.attempts };
+    // A resumed batch takes the place of those it resumes; the record is written before any file is read.
+    if (pending.length > 0) await (run.resumed ? this.journal.replaceAll(entry) : this.journal.add(entry));
+    else if (run.resumed) await this.journal.clear();
+    // A resumed batch that reads a file makes progress: it counts as a first attempt again.
+    const progressed = run.attempts > 1 ? () => void this.journal.add({ ...entry, attempts: 1 }) : undefined;
+    void this.runBatch(batch, opened, progressed)
       .catch((error: unknown) => this.failPending(pending, error))
+      .then(() => this.journal.remove(batch.id))
       .finally(() => batch.finish());
-    void this.recent.add(absolute).catch(() => undefined);
     return { batchId: batch.id, documents: opened.map(summaryOf) };
+  }
+
+  private warn(message: string): void {
+    console.warn(`[session] ${message}`);
+    this.notice = message;
+  }
+
+  private get cacheDir(): string {
+    return join(this.options.dataDir, 'cache');
   }
 
   batchProgress(batchId: string): BatchProgress {
@@ -146,6 +209,12 @@ export class Session {
     const batch = this.requireBatch(batchId);
     batch.cancel();
     return batch.progress();
+  }
+
+  /** The batch summary sheet: every document of the session, with who reviews from the settings. */
+  async batchSheet(): Promise<BatchSheet> {
+    await this.settingsLoaded;
+    return batchSheetOf([...this.documents.values()], { office: this.settings.office, reviewers: this.settings.reviewers });
   }
 
   /** The session's checked and unreadable documents as export rows, with the reviewer's notes. */
@@ -231,36 +300,41 @@ export class Session {
     return batch;
   }
 
-  private async runBatch(batch: BatchTracker, opened: SessionDocument[]): Promise<void> {
+  /**
+   * One read pool for the whole batch; each document fills in as soon as its file is settled (read and cached,
+   * or taken from the cache), paired with the session's other reports and checked. Files not started when the
+   * batch is cancelled leave the session.
+   */
+  private async runBatch(batch: BatchTracker, opened: SessionDocument[], onFirstRead?: () => void): Promise<void> {
     for (const document of opened) if (document.read.status !== 'pending') await this.loadNotes(document);
     const pending = opened.filter((document) => document.read.status === 'pending');
-    let done = 0;
-    for (const group of batchGroups(pending, this.batchGroupSize())) {
-      if (batch.cancelled) break;
-      await this.checkGroup(group, batch, done);
-      done += group.length;
-      batch.advance(done, '');
-    }
+    const byPath = new Map(pending.map((document) => [document.path, document]));
+    let applied: Promise<void> = Promise.resolve();
+    await readFiles(pending.map((document) => document.path), {
+      cacheDir: this.cacheDir,
+      signal: batch.controller.signal,
+      onProgress: (done, _total, file) => batch.advance(done, file ? basename(file) : ''),
+      onFile: (path, { cached, read }) => {
+        if (cached) batch.countCached();
+        else if (onFirstRead) {
+          onFirstRead();
+          onFirstRead = undefined;
+        }
+        const document = byPath.get(path);
+        if (document) applied = applied.then(() => this.settle(document, read)).catch((error: unknown) => console.error('[session]', path, error));
+        this.options.onBatchFile?.({ batchId: batch.id, path, cached, readable: read.doc !== undefined });
+      },
+    });
+    await applied;
     for (const document of pending) if (document.read.status === 'pending') this.forget(document);
   }
 
-  private async checkGroup(group: SessionDocument[], batch: BatchTracker, done: number): Promise<void> {
-    const results = await checkFiles(group.map((document) => document.path), {
-      settings: this.checkSettings,
-      cacheDir: join(this.options.dataDir, 'cache'),
-      signal: batch.controller.signal,
-      onProgress: (n, _total, file) => batch.advance(done + n, file ? basename(file) : ''),
-    });
-    for (const [i, result] of results.entries()) {
-      if (result.status === 'unreadable' && result.error.code === 'CANCELLED') this.forget(group[i]);
-      else await this.takeResult(group[i], result);
-    }
-    await this.loadSubordinates(group);
-    this.pairAndAnalyseAll(group);
-  }
-
-  private batchGroupSize(): number {
-    return this.options.batchGroupSize ?? Math.max(4, availableParallelism() * 2);
+  /** A document of a batch whose file is settled: its reading taken, its notes loaded, paired and checked. */
+  private async settle(document: SessionDocument, read: FileRead): Promise<void> {
+    if (this.documents.get(document.id) !== document) return;
+    await this.takeResult(document, read.doc && read.sha256 ? { status: 'checked', doc: read.doc, sha256: read.sha256 } : { status: 'unreadable', error: read.error ?? { code: 'INTERNAL', message: '未读取' } });
+    await this.loadSubordinates([document]);
+    this.pairAndAnalyseAll([document]);
   }
 
   /** Removes a document of a batch that never got checked (unless another open replaced it meanwhile). */
@@ -294,15 +368,12 @@ export class Session {
 
   private async readAll(documents: SessionDocument[]): Promise<void> {
     const pending = documents.filter((document) => document.read.status === 'pending');
-    const results = await checkFiles(pending.map((document) => document.path), {
-      settings: this.checkSettings,
-      cacheDir: join(this.options.dataDir, 'cache'),
-    });
+    const results = await checkFiles(pending.map((document) => document.path), { settings: this.checkSettings, cacheDir: this.cacheDir });
     for (const [i, result] of results.entries()) await this.takeResult(pending[i], result);
     for (const document of documents) if (!document.notes) await this.loadNotes(document);
   }
 
-  private async takeResult(document: SessionDocument, result: FileResult): Promise<void> {
+  private async takeResult(document: SessionDocument, result: FileResult | SettledRead): Promise<void> {
     if (result.status === 'checked') {
       document.read = { status: 'checked', doc: result.doc };
       document.sha256 = result.sha256;
@@ -371,6 +442,8 @@ export class Session {
   }
 }
 
+type SettledRead = { status: 'checked'; doc: ReviewDocument; sha256: string } | { status: 'unreadable'; error: { code: string; message: string } };
+
 function placeholder(path: string): SessionDocument {
   const fileType = fileTypeOf(path);
   const read: DocumentRead = fileType ? { status: 'pending' } : unreadable('UNSUPPORTED_TYPE');
@@ -406,6 +479,10 @@ function unreadable(code: keyof typeof READ_ERROR_MESSAGES): DocumentRead {
 
 function unique(paths: string[]): string[] {
   return [...new Set(paths.map((path) => resolve(path)))];
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isFile(), () => false);
 }
 
 async function hashIfReadable(path: string): Promise<string> {

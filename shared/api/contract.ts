@@ -106,6 +106,10 @@ export const batchProgressSchema = z.object({
   etaSeconds: z.number().nullable(),
   finished: z.boolean(),
   cancelled: z.boolean(),
+  /** The batch resumes one a previous run of the app left unfinished (a crash, or the app closed mid-batch). */
+  resumed: z.boolean().optional(),
+  /** Files of the batch that came from the result cache rather than being read again. */
+  cached: z.number().optional(),
 });
 export type BatchProgress = z.infer<typeof batchProgressSchema>;
 
@@ -119,6 +123,36 @@ export const exportResultSchema = z.object({
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
+/** One report on the batch summary sheet (批次汇总表). */
+export const batchSheetRowSchema = z.object({
+  id: documentIdSchema,
+  name: z.string(),
+  organ: z.string().nullable(),
+  organKind: z.enum(['department', 'government', 'township', 'other']).nullable(),
+  year: z.number().nullable(),
+  fileType: z.enum(['docx', 'doc', 'pdf']),
+  status: z.enum(['pending', 'checked', 'unreadable']),
+  errors: z.number(),
+  warnings: z.number(),
+  reviewState: z.enum(['unreviewed', 'inProgress', 'done']),
+  verdict: z.enum(['通过', '需整改', '退回']).nullable(),
+  /** The reviewer who signed the verdict. */
+  reviewer: z.string().nullable(),
+  /** The main problems in a few Chinese words (rules broken, errors first; dismissed findings left out). */
+  problems: z.string(),
+});
+export type BatchSheetRow = z.infer<typeof batchSheetRowSchema>;
+
+export const batchSheetSchema = z.object({
+  /** The reviewing office and reviewers of the settings. */
+  office: z.string(),
+  reviewers: z.array(z.string()),
+  /** When the sheet was drawn up (ISO). */
+  generatedAt: z.string(),
+  rows: z.array(batchSheetRowSchema),
+});
+export type BatchSheet = z.infer<typeof batchSheetSchema>;
+
 /** Method name → request and response schemas. */
 export const API = {
   listSession: { request: z.object({}), response: z.object({ documents: z.array(documentSummarySchema) }) },
@@ -130,6 +164,10 @@ export const API = {
   getOriginal: { request: idRequest, response: originalSchema },
   saveAnnotations: { request: z.object({ id: documentIdSchema, annotations: annotationsSchema }), response: documentReviewSchema },
   printSheet: { request: z.object({ id: documentIdSchema, mode: z.enum(['print', 'pdf']) }), response: z.object({ pdfPath: z.string().nullable() }) },
+  /** The batch summary sheet's content: every report of the session, the office and reviewers. */
+  batchSheet: { request: z.object({}), response: batchSheetSchema },
+  /** Prints the batch summary sheet, or saves it as PDF (Electron: a save dialog; null when cancelled). */
+  printBatchSheet: { request: z.object({ mode: z.enum(['print', 'pdf']) }), response: z.object({ pdfPath: z.string().nullable() }) },
   /** Paths picked in a native dialog, not opened (the renderer then starts a batch with them). */
   pickPaths: { request: z.object({ folder: z.boolean() }), response: z.object({ paths: z.array(z.string()) }) },
   /** Opens files and folders at once as pending documents and checks them in the background. */
@@ -139,6 +177,11 @@ export const API = {
   },
   batchProgress: { request: z.object({ batchId: batchIdSchema }), response: batchProgressSchema },
   cancelBatch: { request: z.object({ batchId: batchIdSchema }), response: batchProgressSchema },
+  /**
+   * The latest batch (running or not; null before the first): a renderer that loads or reloads follows it again.
+   * `notice`: what the reviewer should be told about the start (an unfinished batch that could not be resumed).
+   */
+  currentBatch: { request: z.object({}), response: z.object({ batch: batchProgressSchema.nullable(), notice: z.string().nullable() }) },
   exportWorkbook: { request: z.object({ format: z.enum(['xlsx', 'csv']) }), response: exportResultSchema },
   getSettings: { request: z.object({}), response: z.object({ settings: appSettingsSchema, path: z.string() }) },
   saveSettings: { request: z.object({ settings: appSettingsSchema }), response: z.object({ settings: appSettingsSchema, path: z.string() }) },

@@ -1,11 +1,11 @@
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readInParallel } from '../../electron/batch/read-pool';
 import { ResultCache } from '../../electron/batch/result-cache';
-import { checkFiles } from '../../electron/services/check-files';
+import { checkFiles, readFiles } from '../../electron/services/check-files';
 import { docxFromBody, textParagraph } from '../read/docx-builder';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
@@ -76,7 +76,34 @@ describe('the result cache', () => {
     const path = join((cache as unknown as { folder: string }).folder, `${sha}.json`);
     writeFileSync(path, '{"report": 1');
     expect(await cache.get(sha)).toBeNull();
+    const sound = JSON.stringify({ sha256: sha, doc: read.doc });
+    for (const damaged of [sound.slice(0, sound.length / 2), JSON.stringify(read.doc), sound.replace(sha, 'b'.repeat(64)), JSON.stringify({ sha256: sha, doc: { ...read.doc, cells: null } }), '']) {
+      writeFileSync(path, damaged);
+      expect(await cache.get(sha)).toBeNull();
+    }
+    writeFileSync(path, sound);
+    expect((await cache.get(sha))?.report).toEqual(read.doc!.report);
   });
+
+  it('writes each entry as its file finishes, before telling of it, and sweeps stale temporary files', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nianbao-cache-'));
+    const cacheDir = join(folder, 'cache');
+    const cache = new ResultCache(cacheDir);
+    const seen: { file: string; cached: boolean; entries: number }[] = [];
+    const count = () => readdirSync(cache.directory).filter((name) => name.endsWith('.json')).length;
+    await readFiles(WORD, { cacheDir, concurrency: 2, onFile: (file, outcome) => seen.push({ file, cached: outcome.cached, entries: count() }) });
+    expect(seen.map((event) => event.entries).sort()).toEqual([1, 2, 3, 4]);
+    expect(seen.every((event) => !event.cached)).toBe(true);
+    const again: boolean[] = [];
+    await readFiles(WORD, { cacheDir, onFile: (_file, outcome) => again.push(outcome.cached) });
+    expect(again).toEqual([true, true, true, true]);
+    const stale = join(cache.directory, `${'d'.repeat(64)}.json.1.abcd.tmp`);
+    writeFileSync(stale, '{"sha256":');
+    utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    writeFileSync(join(cache.directory, 'fresh.tmp'), '');
+    expect(await cache.sweep()).toBe(1);
+    expect(readdirSync(cache.directory).filter((name) => name.endsWith('.tmp'))).toEqual(['fresh.tmp']);
+  }, 60_000);
 });
 
 describe('a run cancelled before it starts', () => {

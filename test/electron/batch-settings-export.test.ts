@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { callApi, createHandlers, type Platform } from '../../electron/api/handlers';
 import { startBridge } from '../../electron/http/bridge';
-import { BatchTracker, batchGroups } from '../../electron/session/batch-progress';
+import { BatchTracker } from '../../electron/session/batch-progress';
 import { Session } from '../../electron/session/session';
 import { SettingsStore } from '../../electron/settings/settings-store';
 import { API, type BatchProgress } from '../../shared/api/contract';
@@ -17,9 +17,9 @@ const FILES = ['d19_docx.docx', 'd22_docx.docx', 'd15_docx.docx', 'd16_docx.docx
 
 const noPlatform: Platform = { pickPaths: async () => [], printSheet: async () => null };
 
-function newSession(options: { batchGroupSize?: number } = {}) {
+function newSession() {
   const dataDir = tempDir('nianbao-data-');
-  return { session: new Session({ dataDir, ...options }), dataDir };
+  return { session: new Session({ dataDir }), dataDir };
 }
 
 async function untilFinished(session: Session, batchId: string): Promise<BatchProgress> {
@@ -31,12 +31,6 @@ async function untilFinished(session: Session, batchId: string): Promise<BatchPr
 }
 
 describe('batch groups and progress', () => {
-  it('groups files, a short tail joining the group before it', () => {
-    expect(batchGroups([1, 2, 3, 4, 5, 6, 7, 8, 9], 4)).toEqual([[1, 2, 3, 4], [5, 6, 7, 8, 9]]);
-    expect(batchGroups([1, 2, 3, 4, 5, 6, 7], 4)).toEqual([[1, 2, 3, 4], [5, 6, 7]]);
-    expect(batchGroups([1, 2], 4)).toEqual([[1, 2]]);
-  });
-
   it('estimates the time left from the files done so far', () => {
     let now = 0;
     const batch = new BatchTracker(10, () => now);
@@ -53,7 +47,7 @@ describe('Session batches', () => {
   it('lists the documents as pending at once, answers other calls meanwhile, and fills them in', async () => {
     const folder = tempDir();
     copyFixtures(FILES.map(corpusFile), folder);
-    const { session } = newSession({ batchGroupSize: 3 });
+    const { session } = newSession();
     const { batchId, documents } = await session.startBatch([folder]);
     expect(documents).toHaveLength(FILES.length);
     expect(documents.every((document) => document.status === 'pending')).toBe(true);
@@ -81,7 +75,7 @@ describe('Session batches', () => {
   it('cancels: files not started leave the session, nothing stays pending', async () => {
     const folder = tempDir();
     copyFixtures(FILES.map(corpusFile), folder);
-    const { session } = newSession({ batchGroupSize: 3 });
+    const { session } = newSession();
     const { batchId } = await session.startBatch([folder]);
     const cancelled = session.cancelBatch(batchId);
     expect(cancelled.cancelled).toBe(true);
@@ -160,9 +154,49 @@ describe('settings', () => {
   });
 });
 
-describe('export', () => {
-  it('writes the workbook where the platform says, with the three sheets', async () => {
+describe('batch summary sheet', () => {
+  it('lists every report with its main problems in short Chinese, errors first, dismissed findings left out', async () => {
     const { session } = newSession();
+    await session.saveSettings({ ...DEFAULT_APP_SETTINGS, office: '临川市政务公开办', reviewers: ['张三'] });
+    const [d19, d22] = copyFixtures([corpusFile('d19_docx.docx'), corpusFile('d22_docx.docx')]);
+    const bad = join(tempDir(), 'empty.docx');
+    writeFileSync(bad, '');
+    await session.openPaths([d19, d22, bad]);
+    const handlers = createHandlers(session, noPlatform);
+    const sheet = API.batchSheet.response.parse(await handlers.batchSheet({}));
+    expect(sheet).toMatchObject({ office: '临川市政务公开办', reviewers: ['张三'] });
+    expect(Date.now() - Date.parse(sheet.generatedAt)).toBeLessThan(60_000);
+    const byName = Object.fromEntries(sheet.rows.map((row) => [row.name, row]));
+    expect(sheet.rows).toHaveLength(3);
+    expect(byName['d19_docx.docx']).toMatchObject({ organ: '临川市自然资源和规划局', year: 2023, errors: 2, status: 'checked', reviewState: 'unreviewed', verdict: null });
+    expect(byName['d19_docx.docx'].problems).toBe('表三行合计不符；表三办理结果合计不符');
+    expect(byName['empty.docx']).toMatchObject({ status: 'unreadable', problems: expect.stringMatching(/^无法读取：/) });
+
+    const id = byName['d19_docx.docx'].id;
+    const review = await session.getReview(id);
+    const rowSum = review.findings.find((finding) => finding.rule === 'T3-ROW-SUM')!;
+    const now = new Date().toISOString();
+    await session.saveAnnotations(id, { ...review.annotations, findings: { [rowSum.key]: { decision: 'dismissed', note: '系笔误', updatedAt: now } }, verdict: { ...review.annotations.verdict, value: '需整改', reviewer: '张三' } });
+    const after = (await session.batchSheet()).rows.find((row) => row.id === id)!;
+    expect(after).toMatchObject({ problems: '表三办理结果合计不符', verdict: '需整改', reviewer: '张三', reviewState: 'done' });
+  });
+
+  it('prints through the platform, and refuses an empty session', async () => {
+    const { session } = newSession();
+    const printed: string[] = [];
+    const handlers = createHandlers(session, { ...noPlatform, printBatchSheet: async (mode) => (printed.push(mode), mode === 'pdf' ? '/tmp/批次汇总表.pdf' : null) });
+    expect(await callApi(handlers, 'printBatchSheet', { mode: 'print' })).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_PRINT' } });
+    await session.openPaths(copyFixtures([corpusFile('d19_docx.docx')]));
+    expect(await handlers.printBatchSheet({ mode: 'pdf' })).toEqual({ pdfPath: '/tmp/批次汇总表.pdf' });
+    expect(await handlers.printBatchSheet({ mode: 'print' })).toEqual({ pdfPath: null });
+    expect(printed).toEqual(['pdf', 'print']);
+  });
+});
+
+describe('export', () => {
+  it('writes the workbook where the platform says, with the three sheets and 说明 (office, reviewers, counts)', async () => {
+    const { session } = newSession();
+    await session.saveSettings({ ...DEFAULT_APP_SETTINGS, office: '临川市政务公开办', reviewers: ['张三', '李四'] });
     await session.openPaths(copyFixtures([corpusFile('d19_docx.docx'), corpusFile('d22_docx.docx')]));
     const target = join(tempDir(), '导出.xlsx');
     const handlers = createHandlers(session, { ...noPlatform, chooseExportPath: async () => target });
@@ -170,8 +204,12 @@ describe('export', () => {
     expect(result).toEqual({ path: target, paths: [target], downloadUrl: null });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(target);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '问题清单', '数据汇总']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '问题清单', '数据汇总', '说明']);
     expect(workbook.getWorksheet('汇总')!.rowCount).toBe(3);
+    const info = workbook.getWorksheet('说明')!;
+    const rows = Object.fromEntries(info.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    expect(rows).toMatchObject({ 审核机关: '临川市政务公开办', 审核人员: '张三、李四', 报告总数: 2, 有错误: 2, 无法读取: 0, 已完成审核: 0 });
+    expect(String(rows['导出时间'])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
   it('returns no path when the dialog is cancelled, and refuses an empty session', async () => {
@@ -190,7 +228,9 @@ describe('export', () => {
       const outcome = await callApi(createHandlers(session, (await import('../../electron/http/bridge')).browserPlatform), 'exportWorkbook', { format: 'csv' });
       expect(outcome.ok).toBe(true);
       const value = (outcome as { value: { path: string; paths: string[]; downloadUrl: string } }).value;
-      expect(value.paths).toHaveLength(3);
+      expect(value.paths).toHaveLength(4);
+      expect(value.paths.at(-1)).toMatch(/-说明\.csv$/);
+      expect(readFileSync(value.paths.at(-1)!, 'utf8')).toContain('审核机关,（未设置');
       expect(value.path.startsWith(join(dataDir, 'exports'))).toBe(true);
       expect(existsSync(value.path)).toBe(true);
       const withToken = await get(bridge.port, `${value.downloadUrl}?token=${bridge.token}`);

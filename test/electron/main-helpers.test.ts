@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { locateElectronBinary } from '../../electron/electron-binary';
 import { nodeDurableFs, type DurableFs } from '../../electron/files/durable-fs';
-import { saveSheetPdf, sheetPdfName } from '../../electron/files/sheet-pdf';
+import { batchSheetPdfName, saveBatchSheetPdf, saveSheetPdf, sheetPdfName } from '../../electron/files/sheet-pdf';
 import { respondToAppRequest } from '../../electron/main/app-protocol';
 import { isAllowedRequestUrl } from '../../electron/main/hardening';
 import { reportFilesFromArgv } from '../../electron/main/open-arguments';
@@ -114,6 +114,13 @@ describe('notes sheet as PDF', () => {
     };
     const path = await saveSheetPdf(join(folder, 'a.pdf'), new Uint8Array([1]), dataDir, readOnly);
     expect(path).toBe(join(dataDir, 'sheets', sheetPdfName('a.pdf')));
+  });
+
+  it('the batch summary sheet goes where the reviewer chose, named by the time', async () => {
+    expect(batchSheetPdfName(new Date(2024, 0, 31, 15, 30, 5))).toBe('批次汇总表-20240131-153005.pdf');
+    const target = join(tempDir(), '新建文件夹', batchSheetPdfName());
+    expect(await saveBatchSheetPdf(target, new Uint8Array([4, 5]))).toBe(target);
+    expect([...readFileSync(target)]).toEqual([4, 5]);
   });
 });
 

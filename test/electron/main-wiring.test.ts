@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL_PREFIX, API } from '../../shared/api/contract';
-import { tempDir } from './helpers/fixtures';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyFixtures, corpusFile, tempDir } from './helpers/fixtures';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -129,7 +131,7 @@ describe('main process', () => {
     it('sets the Chinese menu', () => {
       const template = electron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0] as { label: string; submenu: { label?: string }[] }[];
       expect(template.map((menu) => menu.label)).toEqual(['文件', '视图', '帮助']);
-      expect(template[0].submenu.map((item) => item.label).filter(Boolean)).toEqual(['打开文件…', '打开文件夹…', '最近打开', '打开示例报告', '打印审核意见单…', '退出']);
+      expect(template[0].submenu.map((item) => item.label).filter(Boolean)).toEqual(['打开文件…', '打开文件夹…', '最近打开', '打开示例报告', '打印审核意见单…', '打印批次汇总表…', '退出']);
       expect(template[1].submenu.map((item) => item.label).filter(Boolean)).toEqual(['放大', '缩小', '实际大小', '全屏']);
     });
 
@@ -196,6 +198,34 @@ describe('main process', () => {
     it('listens for second launches', () => {
       expect(electron.app.on.mock.calls.map(([event]) => event)).toContain('second-instance');
     });
+
+    it('opens several files of a second launch as a background batch and shows the dashboard', async () => {
+      const files = copyFixtures([corpusFile('d19_docx.docx'), corpusFile('d22_docx.docx'), corpusFile('d15_docx.docx')]);
+      listenerOf(electron.app.on, 'second-instance')({}, ['electron', ...files], '/');
+      await flush();
+      const contents = electron.windows[0].webContents as { send: ReturnType<typeof vi.fn>; executeJavaScript: ReturnType<typeof vi.fn> };
+      expect(contents.send).toHaveBeenCalledWith('nianbao-event:session-changed', expect.any(Array));
+      expect(contents.executeJavaScript).toHaveBeenLastCalledWith('location.hash = "#/list"');
+      const currentBatch = listenerOf(electron.ipcMain.handle, 'nianbao:currentBatch');
+      const answer = (await currentBatch({ senderFrame: { url: 'app://renderer/index.html', parent: null } }, {})) as { ok: true; value: { batch: { total: number } } };
+      expect(answer.value.batch).toMatchObject({ total: 3 });
+    });
+  });
+});
+
+describe('main process over an unfinished batch', () => {
+  it('resumes it at start and shows the dashboard', async () => {
+    const userData = tempDir('nianbao-userdata-');
+    const [file] = copyFixtures([corpusFile('d19_docx.docx')]);
+    writeFileSync(join(userData, 'unfinished-batch.json'), JSON.stringify({ version: 1, batches: [{ id: 'left-over', startedAt: new Date().toISOString(), paths: [file], files: [file], attempts: 1 }] }));
+    electron.app.getPath.mockReturnValue(userData);
+    const before = electron.windows.length;
+    const { startApp } = await import('../../electron/main/app');
+    startApp();
+    await flush();
+    const contents = electron.windows[before].webContents as { send: ReturnType<typeof vi.fn>; executeJavaScript: ReturnType<typeof vi.fn> };
+    expect(contents.send).toHaveBeenCalledWith('nianbao-event:session-changed', [expect.any(String)]);
+    expect(contents.executeJavaScript).toHaveBeenCalledWith('location.hash = "#/list"');
   });
 });
 

@@ -1,3 +1,4 @@
+import { BatchSheetView } from '../views/BatchSheetView';
 import { DocumentList } from '../views/DocumentList';
 import { ReviewView } from '../views/ReviewView';
 import { SettingsView } from '../views/SettingsView';
@@ -12,6 +13,8 @@ export function App() {
       return <DocumentList />;
     case 'settings':
       return <SettingsView />;
+    case 'batchSheet':
+      return <BatchSheetView />;
     case 'review':
       return <ReviewView key={route.id} id={route.id} />;
     case 'sheet':

@@ -13,12 +13,19 @@ function statusText(batch: BatchProgress): string {
   return `正在检查 ${batch.done} / ${batch.total} 份 · ${eta}`;
 }
 
+function resumedText(batch: BatchProgress): string {
+  const cached = batch.cached ? `已检查过的 ${batch.cached} 份直接取用上次的结果` : '';
+  if (batch.finished) return `上次未完成的批次已恢复并检查完毕${cached ? `（${cached}）` : ''}`;
+  return `上次未完成的批次已恢复${cached ? `：${cached}，其余继续检查` : '，正在继续检查'}`;
+}
+
 /** The background check's progress: done/total, the current file, time left, and 取消. */
 export function BatchProgressBar({ batch, onCancel }: { batch: BatchProgress; onCancel(): void }) {
   const percent = batch.total > 0 ? Math.round((batch.done / batch.total) * 100) : 100;
   const running = !batch.finished;
   return (
-    <div className={`batch-progress ${running ? 'is-running' : 'is-finished'}`} data-testid="batch-progress" data-finished={batch.finished}>
+    <div className={`batch-progress ${running ? 'is-running' : 'is-finished'}`} data-testid="batch-progress" data-finished={batch.finished} data-resumed={batch.resumed ? 'true' : undefined}>
+      {batch.resumed && <div className="batch-resumed" data-testid="batch-resumed">{resumedText(batch)}</div>}
       <div className="batch-progress-text">
         <span>{statusText(batch)}</span>
         {running && batch.current && <span className="batch-current" title={batch.current}>当前：{batch.current}</span>}

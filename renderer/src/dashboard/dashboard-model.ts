@@ -56,6 +56,16 @@ export function visibleRows(documents: DocumentSummary[], view: DashboardView): 
   return rows.map((doc, i) => ({ doc, i })).sort((x, y) => sign * compare(sortValue(x.doc, sort.key), sortValue(y.doc, sort.key)) || x.i - y.i).map(({ doc }) => doc);
 }
 
+/**
+ * The reports N/P walk through from the review of `currentId`: the dashboard's rows as filtered and sorted,
+ * with the current report kept in its sorted place even when it no longer matches the filter (reviewed under
+ * 只看未审核的, say), so that the next one is the one after it in the dashboard.
+ */
+export function navigationList(documents: DocumentSummary[], view: DashboardView, currentId: string): DocumentSummary[] {
+  const sorted = visibleRows(documents, { ...view, onlyErrors: false, onlyUnreviewed: false, onlyUnreadable: false, search: '' });
+  return sorted.filter((doc) => doc.id === currentId || matchesView(doc, view));
+}
+
 /** Clicking a header: ascending, then descending, then back to the session's order. */
 export function nextSort(current: DashboardView['sort'], key: SortKey): DashboardView['sort'] {
   if (!current || current.key !== key) return { key, descending: false };

@@ -25,7 +25,7 @@ function SummaryLine({ documents }: { documents: DocumentSummary[] }) {
 }
 
 export function DocumentList() {
-  const { documents, loaded, error, batch, cancelBatch } = useSession();
+  const { documents, loaded, error, batch, notice, cancelBatch } = useSession();
   const open = useOpen();
   const [view, setView] = useDashboardView();
   const rows = useMemo(() => visibleRows(documents, view), [documents, view]);
@@ -38,10 +38,12 @@ export function DocumentList() {
         {open.transport === 'ipc' && <button type="button" className="btn" onClick={() => open.pick(false)}>添加文件…</button>}
         {open.transport === 'ipc' && <button type="button" className="btn" onClick={() => open.pick(true)}>添加文件夹…</button>}
         <ExportButtons disabled={checkedCount === 0} />
+        <button type="button" className="btn" disabled={documents.length === 0} onClick={() => navigate({ name: 'batchSheet' })} title="打印或另存为 PDF：本批次每份报告一行">打印汇总表</button>
         <button type="button" className="btn-ghost" onClick={() => navigate({ name: 'settings' })}>设置</button>
       </header>
       <DropZone onPaths={open.openPaths}>
         <div className="list-body">
+          {notice && <div className="page-notice" data-testid="session-notice">{notice}</div>}
           {batch && <BatchProgressBar batch={batch} onCancel={() => void cancelBatch()} />}
           <SummaryLine documents={documents} />
           {error && <div className="page-error">{error}</div>}

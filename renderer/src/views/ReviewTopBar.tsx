@@ -5,7 +5,8 @@ import type { SaveState } from '../review/use-review';
 
 interface ReviewTopBarProps {
   review: DocumentReview | null;
-  position: { index: number; count: number };
+  /** Where the report stands in the dashboard's list (filtered: the dashboard shows only some reports). */
+  position: { index: number; count: number; filtered?: boolean };
   save: SaveState;
   onRetrySave(): void;
   onStep(step: 1 | -1): void;
@@ -30,7 +31,9 @@ export function ReviewTopBar({ review, position, save, onRetrySave, onStep, onHe
       )}
       <div className="topbar-nav">
         <button type="button" className="btn-ghost" disabled={position.index <= 0} onClick={() => onStep(-1)} title="上一份报告（P）">‹ 上一份</button>
-        <span className="muted">{position.count > 0 ? `${position.index + 1} / ${position.count}` : ''}</span>
+        <span className="muted" data-testid="document-position" title={position.filtered ? '按总览当前的筛选和排序' : '按总览当前的排序'}>
+          {position.count > 0 && position.index >= 0 ? `${position.index + 1} / ${position.count}${position.filtered ? '（已筛选）' : ''}` : ''}
+        </span>
         <button type="button" className="btn-ghost" disabled={position.index < 0 || position.index >= position.count - 1} onClick={() => onStep(1)} title="下一份报告（N）">下一份 ›</button>
       </div>
       <SaveIndicator save={save} onRetry={onRetrySave} />

@@ -3,6 +3,8 @@ import type { DocumentReview } from '../../../shared/api/contract';
 import type { Annotations } from '../../../shared/model/annotations';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
+import { navigationList } from '../dashboard/dashboard-model';
+import { useDashboardView } from '../dashboard/use-dashboard-view';
 import { NO_HIGHLIGHT } from '../original/highlight';
 import { OriginalPane } from '../original/OriginalPane';
 import { cellSeverities } from '../review/cell-marks';
@@ -18,14 +20,18 @@ import { SidePanel, type PanelTab } from './SidePanel';
 const ZOOM_STEP = 1.15;
 const clampZoom = (zoom: number) => Math.min(4, Math.max(0.4, Math.round(zoom * 100) / 100));
 
+/** N/P and 上一份/下一份 follow the dashboard: its filter and its sort, as the reviewer left them. */
 function useDocumentPosition(id: string) {
   const { documents } = useSession();
-  const index = documents.findIndex((doc) => doc.id === id);
+  const [view] = useDashboardView();
+  const list = useMemo(() => navigationList(documents, view, id), [documents, view, id]);
+  const index = list.findIndex((doc) => doc.id === id);
+  const filtered = list.length < documents.length;
   const step = (delta: 1 | -1) => {
-    const next = documents[index + delta];
+    const next = list[index + delta];
     if (next) navigate({ name: 'review', id: next.id });
   };
-  return { position: { index, count: documents.length }, step };
+  return { position: { index, count: list.length, filtered }, step };
 }
 
 export function ReviewView({ id }: { id: string }) {

@@ -13,13 +13,22 @@ import '../styles/sheet.css';
 
 const DECISION_TEXT = { confirmed: '确认', dismissed: '驳回' } as const;
 
+/** Who reviews, from the settings: printed on the sheet (blank when not set or not available). */
+export interface Reviewing {
+  office: string;
+  reviewers: string[];
+}
+
+const NOBODY: Reviewing = { office: '', reviewers: [] };
+
 function useSheetReview(id: string) {
   const { api } = useApiClient();
-  const [state, setState] = useState<{ review: DocumentReview | null; error: string | null }>({ review: null, error: null });
+  const [state, setState] = useState<{ review: DocumentReview | null; reviewing: Reviewing; error: string | null }>({ review: null, reviewing: NOBODY, error: null });
   useEffect(() => {
-    api.call('getReview', { id }).then(
-      (review) => setState({ review, error: null }),
-      (failure) => setState({ review: null, error: errorMessage(failure) }),
+    const settings = api.call('getSettings', {}).then(({ settings: s }) => ({ office: s.office, reviewers: s.reviewers }), () => NOBODY);
+    Promise.all([api.call('getReview', { id }), settings]).then(
+      ([review, reviewing]) => setState({ review, reviewing, error: null }),
+      (failure) => setState({ review: null, reviewing: NOBODY, error: errorMessage(failure) }),
     );
   }, [api, id]);
   return state;
@@ -55,11 +64,12 @@ function PrintBar({ id }: { id: string }) {
   );
 }
 
-function MetaTable({ review }: { review: DocumentReview }) {
+function MetaTable({ review, reviewing }: { review: DocumentReview; reviewing: Reviewing }) {
   const { summary, report } = review;
   return (
     <table className="sheet-table sheet-meta">
       <tbody>
+        <tr><th>审核机关</th><td data-testid="sheet-office">{reviewing.office || '　'}</td><th>审核人员</th><td data-testid="sheet-reviewers">{reviewing.reviewers.join('、') || '　'}</td></tr>
         <tr><th>报告机关</th><td>{report?.organ ?? summary.organ ?? '未识别'}</td><th>报告年度</th><td>{report?.year ?? summary.year ?? '未识别'}</td></tr>
         <tr><th>文件名</th><td colSpan={3}>{summary.name}</td></tr>
         <tr><th>SHA-256</th><td colSpan={3} className="mono">{review.sha256}</td></tr>
@@ -158,7 +168,7 @@ function CellNotesSection({ review }: { review: DocumentReview }) {
   );
 }
 
-function VerdictSection({ review }: { review: DocumentReview }) {
+function VerdictSection({ review, office }: { review: DocumentReview; office: string }) {
   const { verdict } = review.annotations;
   return (
     <div className="sheet-verdict">
@@ -173,12 +183,13 @@ function VerdictSection({ review }: { review: DocumentReview }) {
         <span>审核人签字：<span className="sign-line" /></span>
         <span>日期：<span className="sign-line short" /></span>
       </div>
+      {office && <div className="sheet-seal">{office}（盖章）</div>}
     </div>
   );
 }
 
 export function SheetView({ id }: { id: string }) {
-  const { review, error } = useSheetReview(id);
+  const { review, reviewing, error } = useSheetReview(id);
   return (
     <div className="sheet-page">
       <PrintBar id={id} />
@@ -186,7 +197,7 @@ export function SheetView({ id }: { id: string }) {
       {review && (
         <article className="sheet" data-testid="sheet" data-sheet-ready="true">
           <h1>政府信息公开工作年度报告审核意见单</h1>
-          <MetaTable review={review} />
+          <MetaTable review={review} reviewing={reviewing} />
           <h2>一、校验发现的问题及审核意见</h2>
           <FindingsSection review={review} />
           <ResolvedSection review={review} />
@@ -195,7 +206,7 @@ export function SheetView({ id }: { id: string }) {
           <h2>三、单元格批注</h2>
           <CellNotesSection review={review} />
           <h2>四、审核结论</h2>
-          <VerdictSection review={review} />
+          <VerdictSection review={review} office={reviewing.office} />
           <footer className="sheet-footer">本意见单由“年报审核”离线生成 · 文件 SHA-256 见上表</footer>
         </article>
       )}
