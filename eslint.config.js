@@ -6,7 +6,7 @@ const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'worker_th
 const nodeImports = ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((name) => `${name}/*`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test/fixtures/**', '**/*.d.ts'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test/fixtures/**', 'test/.output/**', '**/*.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {
