@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL_PREFIX, API } from '../../shared/api/contract';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { copyFixtures, corpusFile, tempDir } from './helpers/fixtures';
 
 type Listener = (...args: unknown[]) => unknown;
