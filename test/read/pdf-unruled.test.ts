@@ -77,7 +77,7 @@ describe('tables without rulings, on placed text', () => {
 
   it('widens a centred heading over the columns under it, within the heading above', () => {
     const pieces = [
-      piece('行政复议', 135, 720), piece('行政诉讼', 335, 720),
+      piece('行政复议', 156, 720), piece('行政诉讼', 321, 720),
       piece('维持', 100, 705), piece('纠正', 150, 705), piece('总计', 200, 705), piece('维持', 300, 705), piece('纠正', 350, 705), piece('总计', 400, 705),
       piece('1', 105, 690), piece('2', 155, 690), piece('3', 205, 690), piece('4', 305, 690), piece('5', 355, 690), piece('9', 405, 690),
     ];

@@ -80,8 +80,10 @@ function segmentText(segment: Segment): string {
 
 function lineOf(line: TextLine, segments: Segment[]): Line {
   const numbers = segments.filter((segment) => segment.numeric).length;
-  const isValueRow = numbers >= 1 && segments.length >= 2 && !segments[0].numeric;
-  return { line, segments, isValueRow: isValueRow || numbers >= 3 };
+  const labelled = numbers >= 1 && segments.length >= 2 && !segments[0].numeric;
+  // Values alone on their line (the label beside them wrapped over the lines above and below) are a row too.
+  const bare = numbers >= 2 && numbers === segments.length;
+  return { line, segments, isValueRow: labelled || bare || numbers >= 3 };
 }
 
 function withoutSegments(line: Line, taken: Set<Segment>): Line | null {
@@ -300,9 +302,15 @@ function openUp(horizontal: HLine[], bands: Band[], edges: number[], stack: Stac
  * (one long label running into the next column) still counts; the rows that cross it get a merged cell.
  */
 function columnSeparators(region: Line[], stacks: Stack[]): number[] {
-  const firstValueRow = region.findIndex((l) => l.isValueRow);
+  let first = region.findIndex((l) => l.isValueRow);
+  // The first label's upper lines (centred beside the first values) belong to the body too.
+  if (first >= 0) {
+    const anchor = region[first];
+    const valuesLeft = Math.min(...anchor.segments.filter((s) => s.numeric).map((s) => s.x0));
+    while (first > 0 && anchor.line.y - region[first - 1].line.y <= anchor.line.size * MAX_ATTACH && region[first - 1].line.x1 < valuesLeft) first--;
+  }
   // A header alone: its lowest, finest-cut lines give the columns, not the headings over several of them.
-  const rows = firstValueRow >= 0 ? region.slice(firstValueRow) : region.filter((l) => l.segments.length >= 3);
+  const rows = first >= 0 ? region.slice(first) : region.filter((l) => l.segments.length >= 3);
   const spans = [...rows.flatMap((row) => row.segments), ...stacks.flatMap((stack) => stack.segments)];
   const x0 = Math.floor(Math.min(...spans.map((s) => s.x0)));
   const x1 = Math.ceil(Math.max(...spans.map((s) => s.x1)));
