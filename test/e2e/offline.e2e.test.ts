@@ -201,7 +201,7 @@ describe('offline: the whole workflow reaches nothing beyond 127.0.0.1', () => {
       if (extension === '.xlsx') {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(saved);
-        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '问题清单', '数据汇总']);
+        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '问题清单', '数据汇总', '说明']);
       } else {
         expect(readFileSync(saved, 'utf8')).toContain('d22_docx.docx');
       }
