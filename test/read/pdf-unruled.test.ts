@@ -1,7 +1,8 @@
 /**
  * Tables drawn without any rulings, read by the alignment of their text (shared/read/pdf/text-table.ts).
  * Unit cases on hand-placed text, then real PDFs (test/fixtures/unruled, made by test/tools/make-unruled-fixtures.sh):
- * dev-corpus reports with every border removed, printed by LibreOffice and by Chromium.
+ * dev-corpus reports with every border removed, printed by LibreOffice and by Chromium, and with partial rulings
+ * (only a frame round each table; horizontal lines only).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@
 # Makes the PDFs of test/fixtures/unruled: reports whose tables have no rulings at all.
 #  *_nb.pdf  a dev-corpus .docx with every table and cell border removed (strip-table-borders.py), then
 #            converted by LibreOffice: labels wrapped and centred beside their values, stacked vertical labels.
+#  *_frame.pdf  the same with only a frame round each table;  *_hlines.pdf  with horizontal lines only.
 #  *_ch.pdf  a dev-corpus .docx as mammoth's HTML without borders, printed by Chromium (another producer).
 # The truth is the .docx's own (the values do not change). Needs soffice, chromium and the dev corpus.
 set -euo pipefail
@@ -13,6 +14,12 @@ for d in d02 d20 d13 d25 s003; do
   python3 test/tools/strip-table-borders.py "$corpus/${d}_docx.docx" "$work/${d}_nb.docx"
   soffice --headless --convert-to pdf --outdir "$out" "$work/${d}_nb.docx" >/dev/null
   cp "$corpus/${d}_docx.truth.json" "$out/${d}_nb.truth.json"
+done
+for spec in d02:frame:outer d13:hlines:hlines; do
+  IFS=: read -r d name mode <<<"$spec"
+  python3 test/tools/strip-table-borders.py "$corpus/${d}_docx.docx" "$work/${d}_${name}.docx" "$mode"
+  soffice --headless --convert-to pdf --outdir "$out" "$work/${d}_${name}.docx" >/dev/null
+  cp "$corpus/${d}_docx.truth.json" "$out/${d}_${name}.truth.json"
 done
 for d in d03; do
   node --import tsx -e "

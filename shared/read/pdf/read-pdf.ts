@@ -5,12 +5,12 @@
  */
 import type { Block, DocumentContent, GridCell, TableGrid } from '../../model/grid';
 import { ReadError } from '../errors';
-import type { Box } from './geometry';
+import type { Box, TextPiece } from './geometry';
 import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type TextItemLike } from './page-content';
 import { dropRunningLines, joinParagraphsAcrossPages, type PageBlocks } from './page-furniture';
 import { paragraphsOf, type ProseParagraph } from './paragraphs';
 import { stitchTables } from './stitch';
-import { findTables } from './table-grid';
+import { findTables, type PdfTable } from './table-grid';
 import { findTextTables } from './text-table';
 import { groupLines } from './text-lines';
 
@@ -168,7 +168,7 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const pieces = toTextPieces(text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string'));
     const rulings = mayHoldTable(pieces) ? readRulings(await page.getOperatorList(), OPS) : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
-    const ruled = tooManyPaths ? { tables: [], rest: pieces } : findTables(rulings, pieces, n);
+    const ruled = tooManyPaths ? { tables: [], rest: pieces } : withoutFrames(findTables(rulings, pieces, n), pieces);
     const unruled = mayHoldTable(ruled.rest) ? findTextTables(ruled.rest, n) : { tables: [], rest: ruled.rest };
     const tables = [...ruled.tables, ...unruled.tables];
     const rest = unruled.rest;
@@ -183,6 +183,18 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * A "table" of one column is a frame (a box drawn round a table without inner lines, a border round the page):
+ * its text goes back to be read by alignment, or as prose.
+ */
+function withoutFrames(found: { tables: PdfTable[]; rest: TextPiece[] }, pieces: TextPiece[]): { tables: PdfTable[]; rest: TextPiece[] } {
+  const frames = found.tables.filter((table) => table.xs.length <= 2);
+  if (frames.length === 0) return found;
+  const rest = new Set(found.rest);
+  const inFrame = (piece: TextPiece) => frames.some(({ box }) => piece.x0 >= box.x0 - 1 && piece.x1 <= box.x1 + 1 && piece.y >= box.y0 - 1 && piece.y <= box.y1 + 1);
+  return { tables: found.tables.filter((table) => !frames.includes(table)), rest: pieces.filter((piece) => rest.has(piece) || inFrame(piece)) };
 }
 
 const TABLE_WORDS = /第二十条|信息内容|申请人情况|自然人|法人或其他组织|本年新收|予以公开|行政复议|行政诉讼|结果维持|本年制发|处理决定/;
