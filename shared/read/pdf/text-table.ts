@@ -154,7 +154,8 @@ function tableRegions(lines: Line[], stacks: Stack[]): Line[][] {
     // A header alone (its values went over to the next page) is a table when its columns are plain to see.
     const top = current[0]?.line.y ?? 0;
     const bottom = current[current.length - 1]?.line.y ?? 0;
-    const stacked = stacks.filter((stack) => stack.firstY <= top + 12 && stack.lastY >= bottom - 12).length;
+    const reach = current[0]?.line.size ?? 0;
+    const stacked = stacks.filter((stack) => stack.firstY <= top + reach && stack.lastY >= bottom - reach).length;
     const columned = current.filter((l) => l.segments.length >= 2);
     const headerOnly = (columned.length >= 2 && columned.some((l) => l.segments.length >= 4)) || stacked >= 3;
     if (hasValues || headerOnly) regions.push(trimmed(current));
