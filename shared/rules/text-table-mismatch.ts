@@ -4,6 +4,7 @@ import type { ReviewDocument } from '../model/review-document';
 import { statedSum } from './arithmetic';
 import { paragraphsIn } from './prose';
 import { claimsOf, type TextClaim } from './text-claims';
+import { quoted } from './quote';
 
 /** The table figures a claim can be compared with (assessable alternatives only). */
 function tableFigures(doc: ReviewDocument, claim: TextClaim): number[] {
@@ -20,7 +21,7 @@ function findingOf(claim: TextClaim, inTable: number): FindingDraft {
     actual: claim.stated,
     text: claim.text,
     cells: alternatives[0],
-    message: `正文“${claim.text}”与表格不符：表中${label}为 ${inTable}`,
+    message: `正文“${quoted(claim.text)}”与表格不符：表中${label}为 ${inTable}`,
   };
 }
 
