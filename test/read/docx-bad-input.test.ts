@@ -4,6 +4,7 @@ import { readDocx } from '../../shared/read/docx';
 import { ReadError, type ReadErrorCode } from '../../shared/read/errors';
 import { FIXTURES, readBytes, tablesOf } from './corpus-helpers';
 import { cfbWithStream } from './cfb-builder';
+import { docxFromBody, textParagraph } from './docx-builder';
 
 const MAX_MILLISECONDS = 2000;
 
@@ -74,3 +75,37 @@ describe('readDocx on hostile and broken files', () => {
     }
   });
 });
+
+describe('readDocx on documents with too many elements', () => {
+  it('refuses a million paragraphs (a few kilobytes zipped) as FILE_TOO_LARGE, quickly', () => {
+    // Found by fuzzing: such a file took more than the reading worker's 256 MB heap and crashed it.
+    const bytes = docxFromBody('<w:p><w:r><w:t>二〇二四年</w:t></w:r></w:p>'.repeat(1_000_000));
+    expect(bytes.length).toBeLessThan(200 * 1024);
+    const { result, milliseconds } = timedRead(bytes);
+    expect(result).toBeInstanceOf(ReadError);
+    expect((result as ReadError).code).toBe('FILE_TOO_LARGE');
+    expect((result as ReadError).message).toMatch(/内容过多/);
+    expect(milliseconds).toBeLessThan(10_000);
+  });
+
+  it('refuses a table of 2.5 million empty cells the same way', () => {
+    const row = `<w:tr>${'<w:tc/>'.repeat(500)}</w:tr>`;
+    const { result } = timedRead(docxFromBody(`<w:tbl>${row.repeat(5000)}</w:tbl>`));
+    expect((result as ReadError).code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('counts only the elements it keeps, against a limit that can be set', () => {
+    const body = Array.from({ length: 100 }, (_, i) => textParagraph(`第${i}段`)).join('');
+    expect(() => readDocx(docxFromBody(body), { maxXmlElements: 500 })).not.toThrow();
+    expect(readErrorCode(() => readDocx(docxFromBody(body), { maxXmlElements: 200 }))).toBe('FILE_TOO_LARGE');
+  });
+});
+
+function readErrorCode(read: () => unknown): string | undefined {
+  try {
+    read();
+  } catch (error) {
+    return (error as ReadError).code;
+  }
+  return undefined;
+}
