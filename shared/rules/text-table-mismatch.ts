@@ -25,6 +25,12 @@ function findingOf(claim: TextClaim, inTable: number): FindingDraft {
   };
 }
 
+/**
+ * A report states a few dozen figures in its prose. Past this many, the rest are not compared: a hostile or
+ * broken document can state a million (“收到申请12件” over and over), each a finding.
+ */
+export const MAX_CLAIMS = 1_000;
+
 export const textTableMismatch: Rule = {
   id: 'TEXT-TABLE-MISMATCH',
   severity: 'warning',
@@ -34,8 +40,10 @@ export const textTableMismatch: Rule = {
   source: '国办公开办函〔2021〕30号“发布内容不准确”问责要求；审核实践（数据精确，文表一致）',
   check({ doc }) {
     const findings: FindingDraft[] = [];
+    let examined = 0;
     for (const paragraph of paragraphsIn(doc, [null, '一', '六'])) {
       for (const claim of claimsOf(paragraph)) {
+        if (++examined > MAX_CLAIMS) return findings;
         const figures = tableFigures(doc, claim);
         if (figures.length === 0 || figures.includes(claim.stated)) continue;
         findings.push(findingOf(claim, figures[0]));
