@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../shared/read/docx';
 import { ReadError, type ReadErrorCode } from '../../shared/read/errors';
@@ -109,3 +110,20 @@ function readErrorCode(read: () => unknown): string | undefined {
   }
   return undefined;
 }
+
+describe('messages naming a part of the package', () => {
+  it('cut a long part name (found by fuzzing: a 60 000-character name made a ZIP_BOMB message as long)', () => {
+    const name = `word/${'x'.repeat(60_000)}.xml`;
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${name}"/></Relationships>`;
+    const bytes = zipSync({ '_rels/.rels': strToU8(rels), [name]: new Uint8Array(64 * 1024) });
+    let error: unknown;
+    try {
+      readDocx(bytes, { maxDocumentXmlBytes: 1024 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ReadError).code).toBe('ZIP_BOMB');
+    expect((error as ReadError).message.length).toBeLessThan(200);
+    expect((error as ReadError).message).toContain('word/xxxx');
+  });
+});
