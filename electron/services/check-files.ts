@@ -47,6 +47,8 @@ export interface CheckFilesOptions {
   cacheDir?: string;
   /** Worker threads reading files; default: the machine's cores. */
   concurrency?: number;
+  /** Time limit per file read on a worker (default: the read pool's). */
+  timeoutMs?: number;
 }
 
 export async function checkFiles(files: string[], options: CheckFilesOptions = {}): Promise<FileResult[]> {
@@ -71,7 +73,7 @@ async function readAll(files: string[], options: CheckFilesOptions): Promise<Doc
   const done = files.length - misses.length;
   const fresh = await readInParallel(
     misses.map((i) => files[i]),
-    { signal: options.signal, concurrency: options.concurrency, onProgress: (n, _total, file) => options.onProgress?.(done + n, files.length, file) },
+    { signal: options.signal, concurrency: options.concurrency, timeoutMs: options.timeoutMs, onProgress: (n, _total, file) => options.onProgress?.(done + n, files.length, file) },
   );
   for (const [k, i] of misses.entries()) {
     results[i] = fresh[k];
