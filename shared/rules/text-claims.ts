@@ -145,7 +145,8 @@ function targetOfClause(clause: string, sentence: string): ClaimTarget | null {
   return null;
 }
 
-const NUMBER = /(\d+)(件|条|份)/g;
+/** A figure and its counter; the look-behind starts a match only at the start of a digit run (else O(n²) on long ones). */
+const NUMBER = /(?<!\d)(\d+)(件|条|份)/g;
 const CLAUSE_BREAK = /[，,。；;：:、！!？?]/;
 
 /** The text between the last clause break (or the previous number) and `index`. */
