@@ -180,3 +180,62 @@ export async function hostileDocxCases(): Promise<CaseBuilder[]> {
   ];
   return cases;
 }
+
+/** The marker in every file name and URL a hostile reference points at: no path touched may contain it. */
+export const SENTINEL = 'NIANBAO-SENTINEL';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * The real report, referring in every way Word knows to files outside the package (all of them at `targets`,
+ * paths and URLs that contain SENTINEL): linked and embedded pictures whose relationship is external, VML image
+ * data, hyperlinks, INCLUDEPICTURE / INCLUDETEXT / HYPERLINK fields, a sub-document, an alt-chunk, a linked OLE
+ * object, an attached template, a picture in the header, and package relationships that point outside.
+ */
+export function externalReferenceDocx(targets: { absolute: string; fileUrl: string; relative: string }): Uint8Array {
+  const unc = `\\\\server\\share\\${SENTINEL}.png`;
+  const http = `http://127.0.0.1:9/${SENTINEL}.png`;
+  const external = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}" TargetMode="External"/>`;
+  const internal = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
+  const linkedPicture = (id: string, attribute: 'r:link' | 'r:embed') => PICTURE_RUN.replace('r:embed="rId9"', `${attribute}="${id}"`);
+  const field = (instruction: string) =>
+    `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${instruction} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>域结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+  const body = [
+    `<w:p>${linkedPicture('rIdX1', 'r:link')}${linkedPicture('rIdX2', 'r:embed')}${linkedPicture('rIdX3', 'r:embed')}${linkedPicture('rIdX4', 'r:link')}</w:p>`,
+    `<w:p>${linkedPicture('rIdX5', 'r:embed')}${linkedPicture('rIdX6', 'r:link')}</w:p>`,
+    `<w:p><w:r><w:pict><v:shape style="width:10pt;height:10pt"><v:imagedata r:id="rIdX1" o:href="${targets.fileUrl}" o:title="x"/></v:shape></w:pict></w:r></w:p>`,
+    `<w:p><w:hyperlink r:id="rIdH1"><w:r><w:t>外部链接</w:t></w:r></w:hyperlink><w:hyperlink r:id="rIdH2"><w:r><w:t>共享文件夹</w:t></w:r></w:hyperlink></w:p>`,
+    `<w:p>${field(`INCLUDEPICTURE "${targets.fileUrl}" \\d`)}${field(`INCLUDEPICTURE "${targets.absolute.replace(/\\/g, '\\\\')}"`)}${field(`INCLUDETEXT "${targets.absolute}"`)}${field(`HYPERLINK "${targets.fileUrl}"`)}</w:p>`,
+    `<w:p><w:fldSimple w:instr=" INCLUDETEXT &quot;${targets.absolute}&quot; "><w:r><w:t>引用</w:t></w:r></w:fldSimple></w:p>`,
+    `<w:p><w:subDoc r:id="rIdS1"/></w:p>`,
+    `<w:altChunk r:id="rIdA1"/>`,
+    `<w:p><w:r><w:object><o:OLEObject Type="Link" r:id="rIdO1" ProgID="Word.Document.12" UpdateMode="Always"/></w:object></w:r></w:p>`,
+  ].join('');
+  const parts = reportParts();
+  const documentRels = strFromU8(parts['word/_rels/document.xml.rels']).replace(
+    '</Relationships>',
+    [
+      external('rIdX1', 'image', targets.fileUrl),
+      external('rIdX2', 'image', targets.absolute),
+      internal('rIdX3', 'image', targets.relative),
+      external('rIdX4', 'image', unc),
+      external('rIdX5', 'image', http),
+      external('rIdX6', 'image', `file://server/share/${SENTINEL}.png`),
+      external('rIdH1', 'hyperlink', targets.fileUrl),
+      external('rIdH2', 'hyperlink', unc),
+      external('rIdS1', 'subDocument', targets.fileUrl),
+      external('rIdA1', 'aFChunk', targets.fileUrl),
+      external('rIdO1', 'oleObject', targets.fileUrl),
+      '</Relationships>',
+    ].join(''),
+  );
+  const packageRels = PACKAGE_RELS.replace('</Relationships>', `${external('rIdP1', 'metadata/thumbnail', targets.fileUrl)}${internal('rIdP2', 'custom-properties', targets.relative)}</Relationships>`);
+  const header = `<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="${REL}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:p>${linkedPicture('rIdHd1', 'r:link')}</w:p></w:hdr>`;
+  return reportWithDocument(reportXmlWith(body), {
+    'word/_rels/document.xml.rels': documentRels,
+    '_rels/.rels': packageRels,
+    'word/_rels/settings.xml.rels': relationships(external('rIdT1', 'attachedTemplate', targets.fileUrl)),
+    'word/header9.xml': header,
+    'word/_rels/header9.xml.rels': relationships(external('rIdHd1', 'image', targets.fileUrl)),
+  });
+}
