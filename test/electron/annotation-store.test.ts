@@ -163,3 +163,18 @@ describe('AnnotationStore', () => {
     expect(existsSync(sidecar)).toBe(false);
   });
 });
+
+describe('AnnotationStore beside a hundred unusable numbered sidecars', () => {
+  it('loads and saves in the data folder instead of failing (found by fuzzing: the review could not be opened)', async () => {
+    const { store, documentPath, sidecar } = setup();
+    writeFileSync(sidecar, 'garbage');
+    for (let n = 1; n <= 100; n++) writeFileSync(numberedSidecarPath(documentPath, n), '{');
+    const fallbackPath = store.fallbackPath(documentPath);
+    const loaded = await store.load({ path: documentPath, sha256: SHA_A });
+    expect(loaded.info).toMatchObject({ path: fallbackPath, fallback: true, warning: 'invalidSidecar' });
+    const saved = await store.save({ path: documentPath, sha256: SHA_A }, notes('存到数据文件夹'));
+    expect(saved.info).toMatchObject({ path: fallbackPath, fallback: true, warning: 'invalidSidecar' });
+    expect(readFileSync(sidecar, 'utf8')).toBe('garbage');
+    expect((await store.load({ path: documentPath, sha256: SHA_A })).annotations.verdict.comment).toBe('存到数据文件夹');
+  });
+});
