@@ -154,7 +154,8 @@ export function numberedSidecarPath(documentPath: string, n: number): string {
 export function parseSidecar(text: string): SidecarRead {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark (left by an editor on Windows) is not part of the notes.
+    json = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
     return { state: 'invalid' };
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnnotationStore, numberedSidecarPath } from '../../electron/annotations/annotation-store';
+import { AnnotationStore, numberedSidecarPath, parseSidecar } from '../../electron/annotations/annotation-store';
 import { nodeDurableFs, type DurableFs } from '../../electron/files/durable-fs';
 import { annotationsSchema, emptyAnnotations, type Annotations } from '../../shared/model/annotations';
 import { tempDir } from './helpers/fixtures';
@@ -176,5 +176,13 @@ describe('AnnotationStore beside a hundred unusable numbered sidecars', () => {
     expect(saved.info).toMatchObject({ path: fallbackPath, fallback: true, warning: 'invalidSidecar' });
     expect(readFileSync(sidecar, 'utf8')).toBe('garbage');
     expect((await store.load({ path: documentPath, sha256: SHA_A })).annotations.verdict.comment).toBe('存到数据文件夹');
+  });
+});
+
+describe('parseSidecar', () => {
+  it('reads notes saved with a byte-order mark (found by fuzzing: they were taken for a broken sidecar)', () => {
+    const text = JSON.stringify(notes('带 BOM'));
+    expect(parseSidecar(`\ufeff${text}`)).toMatchObject({ state: 'valid', annotations: { verdict: { comment: '带 BOM' } } });
+    expect(parseSidecar(`${text}\ufeff`)).toEqual({ state: 'invalid' });
   });
 });
