@@ -11,7 +11,17 @@ const repeated = fc
   .tuple(fc.constantFrom('1,', '1', ',', '-', '.', ' ', '1 ', '一', '十', '（', '(1)', '第1页', '年', '1件', '\u200b', 'a'), fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('', 'x', '!', '件', '1', '年'))
   .map(([piece, times, end]) => piece.repeat(times) + end);
 
+const chineseDigits = fc.array(fc.constantFrom('〇', '零', '一', '二', '九', '十', '○', 'O'), { minLength: 1, maxLength: 5 }).map((digits) => digits.join(''));
+
+/** Dates as signatures and periods write them, with years, months and days of any size. */
+export const dateLike: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(fc.oneof(fc.integer({ min: 0, max: 99_999 }), fc.constantFrom(0, 2023, 2024)), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}年${m}月${d}日`),
+  fc.tuple(chineseDigits, chineseDigits, chineseDigits).map(([y, m, d]) => `${y}年${m}月${d}日`),
+  fc.integer({ min: 0, max: 99_999 }).map((y) => `统计期限为${y}年1月1日至${y}年12月31日`),
+);
+
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 1, arbitrary: dateLike },
   { weight: 3, arbitrary: numberish },
   { weight: 2, arbitrary: cellText },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }) },
