@@ -95,8 +95,8 @@ export function xmlInvalid(detail: string, cause?: unknown): ReadError {
 }
 
 function tooManyElements(limit: number): ReadError {
-  const shown = limit >= 10_000 ? `${limit / 10_000} 万` : String(limit);
-  return new ReadError('FILE_TOO_LARGE', `Word 文件内容过多（超过 ${shown} 个结构元素，如单元格、段落），超出可处理的范围，已停止读取`);
+  const shown = limit >= 10_000 ? `${limit / 10_000}万` : String(limit);
+  return new ReadError('FILE_TOO_LARGE', `Word 文件内容过多（超过${shown}个结构元素，如单元格、段落），超出可处理的范围，已停止读取`);
 }
 
 class TreeBuilder {
