@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { FIXTURES } from '../../read/corpus-helpers';
 import { documentXml, NAMESPACES } from '../../read/docx-builder';
 import { corpusBytes } from './corpus';
-import type { CaseBuilder } from './run-files';
+import { lazyCase, type CaseBuilder } from './run-files';
 import { bombBytes, deflatedEntry, storedEntry, writeZip, type RawEntry } from './zip-writer';
 
 export const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -113,7 +113,7 @@ function withDoctype(xml: string, doctype: string): string {
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, 'bad', name)));
 
 function lazy(name: string, build: () => Uint8Array, expect?: string[]): CaseBuilder {
-  return () => ({ name, ext: '.docx', bytes: build(), ...(expect ? { expect } : {}) });
+  return lazyCase(name, '.docx', build, expect);
 }
 
 /** Every hostile .docx case; `expect` lists the acceptable endings where there is only one right answer. */

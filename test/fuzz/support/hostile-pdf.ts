@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from '../../read/corpus-helpers';
-import type { CaseBuilder } from './run-files';
+import { lazyCase, type CaseBuilder } from './run-files';
 import { FONT, numbersText, ruledTable, simplePdf, stream, writePdf, type PdfBody } from './pdf-writer';
 import { bombBytes } from './zip-writer';
 
 function lazy(name: string, build: () => Uint8Array, expect?: string[]): CaseBuilder {
-  return () => ({ name, ext: '.pdf', bytes: build(), ...(expect ? { expect } : {}) });
+  return lazyCase(name, '.pdf', build, expect);
 }
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, 'bad', name)));

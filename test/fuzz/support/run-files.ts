@@ -123,8 +123,12 @@ function problemOf(result: FileResult, fileCase: FileCase): string | null {
   return null;
 }
 
-/** Builds a case when its batch comes: some are tens of megabytes. */
-export type CaseBuilder = () => FileCase;
+/** Builds a case when its batch comes (some are tens of megabytes); knows its name beforehand. */
+export type CaseBuilder = (() => FileCase) & { caseName: string };
+
+export function lazyCase(name: string, ext: FileCase['ext'], build: () => Uint8Array, expect?: string[]): CaseBuilder {
+  return Object.assign(() => ({ name, ext, bytes: build(), ...(expect ? { expect } : {}) }), { caseName: name });
+}
 
 /**
  * Runs a fixed set of cases in small batches (each at least 3, so they go to the worker threads) and returns
