@@ -18,7 +18,7 @@ const FAMILY = 'docx-hostile';
 
 type Outcome = { html: string } | { unavailable: string } | { error: string };
 /** The hostile cases the Word reader accepts, whose original the review view then shows. */
-const FOR_THE_ORIGINAL = ['nested-tables-60-report', 'sibling-tables-3000-in-a-cell', 'sdt-nesting-150', 'text-boxes-nested-60', 'table3-wide-spans', 'vmerge-chain-100k', 'hmerge-chain-20k', 'giant-paragraph-20M-chars', 'bomb-styles', 'bomb-picture', 'giant-picture-50MB-stored', 'billion-laughs-styles', 'entries-100k'];
+const FOR_THE_ORIGINAL = ['nested-tables-60-report', 'sibling-tables-3000-in-a-cell', 'table3-wide-spans', 'hmerge-chain-20k', 'giant-paragraph-20M-chars', 'bomb-styles', 'bomb-picture', 'giant-picture-50MB-stored', 'billion-laughs-styles'];
 
 describe('fuzz: hostile .docx files', () => {
   it('end in a result or a clear error, each in time, memory bounded', async () => {
@@ -27,7 +27,7 @@ describe('fuzz: hostile .docx files', () => {
     const started = performance.now();
     let cases = 0;
     try {
-      const run = await checkCaseSet(FAMILY, builders, 6, outcomes);
+      const run = await checkCaseSet(FAMILY, builders, outcomes);
       cases = run.cases;
       expect(run.failures, run.failures.join('\n\n')).toEqual([]);
     } finally {

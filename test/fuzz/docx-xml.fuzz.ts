@@ -13,7 +13,7 @@ import { checkAsyncTimeBoxed } from './support/property';
 import { checkFileCases, type FileCase } from './support/run-files';
 
 const FAMILY = 'docx-xml';
-const BATCH = 96;
+const BATCH = 48;
 
 describe('fuzz: real .docx files with a damaged document.xml', () => {
   it('end in a result or a clear error, each in time, memory bounded', async () => {

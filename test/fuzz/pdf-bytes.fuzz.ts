@@ -11,7 +11,7 @@ import { checkAsyncTimeBoxed } from './support/property';
 import { checkFileCases, type FileCase } from './support/run-files';
 
 const FAMILY = 'pdf-bytes';
-const BATCH = 24;
+const BATCH = 12;
 
 describe('fuzz: real PDF files with damaged bytes', () => {
   it('end in a result or a clear error, each in time, memory bounded', async () => {

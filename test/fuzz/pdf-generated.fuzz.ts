@@ -11,7 +11,7 @@ import { checkAsyncTimeBoxed } from './support/property';
 import { checkFileCases, type FileCase } from './support/run-files';
 
 const FAMILY = 'pdf-generated';
-const BATCH = 24;
+const BATCH = 12;
 
 const coordinate = fc.oneof(fc.integer({ min: 0, max: 800 }), fc.constantFrom(-1e6, 1e6, 0.0001, 1e15));
 

@@ -16,7 +16,7 @@ describe('fuzz: hostile PDFs', () => {
     const started = performance.now();
     let cases = 0;
     try {
-      const run = await checkCaseSet(FAMILY, builders, 8, outcomes);
+      const run = await checkCaseSet(FAMILY, builders, outcomes);
       cases = run.cases;
       expect(run.failures, run.failures.join('\n\n')).toEqual([]);
     } finally {

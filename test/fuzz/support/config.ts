@@ -3,7 +3,7 @@
  * cases:
  *
  * - FUZZ_SEED: the master seed (default fixed). Each family derives its own seed from it and prints it.
- * - FUZZ_SECONDS: the time budget of the time-boxed families together (default 90). The fixed hostile sets
+ * - FUZZ_SECONDS: the time budget of the time-boxed families together (default 60). The fixed hostile sets
  *   are not time-boxed: they always run whole.
  * - FUZZ_FILE_TIMEOUT_MS: the time limit per file (default 20 s; the app's is 120 s). A file over it fails the run.
  * - FUZZ_MAX_RSS_MB: the most resident memory the whole test process (with its reading workers) may reach.
@@ -30,7 +30,7 @@ function numberFromEnv(name: string, fallback: number): number {
 }
 
 export const FUZZ_SEED = Math.trunc(numberFromEnv('FUZZ_SEED', DEFAULT_SEED));
-export const FUZZ_SECONDS = numberFromEnv('FUZZ_SECONDS', 90);
+export const FUZZ_SECONDS = numberFromEnv('FUZZ_SECONDS', 60);
 export const FILE_TIME_LIMIT_MS = numberFromEnv('FUZZ_FILE_TIMEOUT_MS', 20_000);
 export const MAX_RSS_MB = numberFromEnv('FUZZ_MAX_RSS_MB', 1_536);
 

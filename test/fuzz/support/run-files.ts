@@ -131,15 +131,23 @@ export function lazyCase(name: string, ext: FileCase['ext'], build: () => Uint8A
 }
 
 /**
- * Runs a fixed set of cases in small batches (each at least 3, so they go to the worker threads) and returns
- * every failure rather than the first. FUZZ_VERBOSE=1 prints each batch's time and peak memory.
+ * Runs a fixed set of cases in batches of at least 3 (so they go to the worker threads), a batch closed once it
+ * holds `maxCases` cases or `maxBytes` of input (some cases are tens of megabytes), and returns every failure
+ * rather than the first. FUZZ_VERBOSE=1 prints each batch's time and peak memory.
  */
-export async function checkCaseSet(family: string, builders: CaseBuilder[], batchSize: number, outcomes: Record<string, number>): Promise<{ cases: number; failures: string[] }> {
+export async function checkCaseSet(family: string, builders: CaseBuilder[], outcomes: Record<string, number>, limits = { maxCases: 16, maxBytes: 48 * 1024 * 1024 }): Promise<{ cases: number; failures: string[] }> {
   const failures: string[] = [];
   let cases = 0;
-  for (let i = 0; i < builders.length; i += batchSize) {
+  let next = 0;
+  while (next < builders.length) {
     const before = performance.now();
-    const batch = builders.slice(i, i + batchSize).map((build) => build());
+    const batch: FileCase[] = [];
+    let bytes = 0;
+    while (next < builders.length && batch.length < limits.maxCases && (bytes < limits.maxBytes || batch.length < 3)) {
+      const fileCase = builders[next++]();
+      batch.push(fileCase);
+      bytes += fileCase.bytes.length;
+    }
     while (batch.length < 3) batch.push({ ...batch[0], name: `${batch[0].name}-again` });
     cases += batch.length;
     const built = performance.now();
