@@ -27,7 +27,8 @@ export const organNameMismatch: Rule = {
     const { title, signature } = doc.organNames;
     const differences: string[] = [];
     if (title && signature && isMisspeltOrgan(title, signature)) differences.push(title);
-    for (const paragraph of bodyParagraphs(doc)) differences.push(...misspeltMentions(paragraph, organ));
+    const budget = { places: 5_000 };
+    for (const paragraph of bodyParagraphs(doc)) differences.push(...misspeltMentions(paragraph, organ, budget));
     const distinct = [...new Set(differences)];
     if (distinct.length === 0) return [];
     return [
