@@ -141,6 +141,7 @@ export async function hostileDocxCases(): Promise<CaseBuilder[]> {
     lazy('paragraphs-1M', () => packageOf(documentXml('<w:p><w:r><w:t>二〇二四年</w:t></w:r></w:p>'.repeat(1_000_000)))),
     lazy('runs-1M-in-a-paragraph', () => reportWithDocument(reportXmlWith(`<w:p>${'<w:r><w:t>收到申请1件</w:t></w:r>'.repeat(1_000_000)}</w:p>`))),
     lazy('giant-paragraph-20M-chars', () => reportWithDocument(reportXmlWith(`<w:p><w:r><w:t>${'本年度收到政府信息公开申请12件'.repeat(1_300_000)}</w:t></w:r></w:p>`))),
+    lazy('prose-organ-tail-3M', () => reportWithDocument(reportXmlWith(`<w:p><w:r><w:t>${'规划局'.repeat(3_000_000)}</w:t></w:r></w:p>`, 'start'))),
     lazy('giant-cell-text', () => reportWithDocument(reportXmlWith(compactTable(2, 8, [...T3_MARKERS.slice(0, 7), `${'9'.repeat(5_000_000)}`]), 'start'))),
     lazy('field-results-nested-100k', () => reportWithDocument(reportXmlWith(`<w:p>${'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'.repeat(100_000)}${'<w:r><w:t>x</w:t></w:r>'.repeat(100_000)}</w:p>`))),
     lazy('huge-numbers-in-prose', () => reportWithDocument(reportXmlWith(`<w:p><w:r><w:t>本年度共收到政府信息公开申请${'9'.repeat(400)}件，办结${'9'.repeat(30)}件，行政复议99999999999999999999件。</w:t></w:r></w:p>`))),
