@@ -24,6 +24,8 @@ import { checkAsyncTimeBoxed } from './support/property';
 import { hostileString } from './support/strings';
 
 const FAMILY = 'sidecar';
+/** For a review loaded and notes saved (a sidecar of a few megabytes included). */
+const MAX_MILLIS = 10_000;
 const REPOSITORY = resolve(import.meta.dirname, '..', '..');
 const noPlatform: Platform = { pickPaths: async () => [], printSheet: async () => null };
 
@@ -145,10 +147,12 @@ describe('fuzz: sidecars through the session and the API', () => {
           writeFileSync(new AnnotationStore({ dataDir }).fallbackPath(docPath), spec.fallback);
         }
         const guard = new FsGuard();
+        const began = performance.now();
         const [review, saved] = await guard.during(async () => {
           const loaded = await callApi(handlers, 'getReview', { id });
           return [loaded, await callApi(handlers, 'saveAnnotations', { id, annotations: spec.save })] as const;
         });
+        if (performance.now() - began > MAX_MILLIS) throw new Error(`loading and saving took ${(performance.now() - began).toFixed(0)} ms`);
         if (!review.ok) throw new Error(`getReview failed: ${review.error.code} ${review.error.message}`);
         tally(outcomes, `load ${(review.value as { annotationsInfo: { warning: string | null } }).annotationsInfo.warning ?? 'ok'}`);
         if (saved.ok) tally(outcomes, 'saved');
