@@ -14,8 +14,13 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       target: 'node22',
       rollupOptions: {
-        // The reading workers run as a file of their own next to the main bundle (see electron/batch/read-pool.ts).
-        input: { index: resolve(root, 'electron/main/index.ts'), 'read-worker': resolve(root, 'electron/batch/read-worker.ts') },
+        // The reading workers and the original view's converter run as files of their own next to the main bundle
+        // (see electron/batch/read-pool.ts and electron/session/original.ts).
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'read-worker': resolve(root, 'electron/batch/read-worker.ts'),
+          'original-worker': resolve(root, 'electron/session/original-worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

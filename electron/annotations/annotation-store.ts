@@ -3,7 +3,8 @@
  *
  * - Saves are atomic (temporary file, fsync, rename) and keep the previous version as `.review.json.bak`.
  * - A sidecar that does not validate, or was written by a newer version of the app, is never overwritten:
- *   the reviewer starts from empty notes and saves go to `<file name>.review.<n>.json` beside it.
+ *   the reviewer starts from empty notes and saves go to `<file name>.review.<n>.json` beside it (to the data
+ *   folder when the hundred numbered names are all taken by unusable files).
  * - Where the document's folder cannot be written, notes go to `<data folder>/annotations/`.
  * - Nothing read from a sidecar is used as a path.
  */
@@ -45,8 +46,8 @@ type SidecarRead =
 
 /** Where notes are read from and written to, before the fallback for read-only folders. */
 interface SidecarPlan {
-  /** The sidecar beside the document that saves go to (the usual one, or a numbered one). */
-  besidePath: string;
+  /** The sidecar beside the document that saves go to (the usual one, or a numbered one); null when none is usable. */
+  besidePath: string | null;
   /** Notes found beside the document, if any. */
   found: Annotations | null;
   /** The usual sidecar exists but must not be touched. */
@@ -81,8 +82,8 @@ export class AnnotationStore {
     const stored = useFallback ? fallbackNotes : plan.found;
     const annotations = stored ?? emptyAnnotations(basename(document.path), document.sha256, this.now().toISOString());
     const folderWritable = await this.fs.canWriteFolder(dirname(resolve(document.path)));
-    const inFallback = useFallback || (stored === null && !folderWritable);
-    const path = inFallback ? this.fallbackPath(document.path) : plan.besidePath;
+    const inFallback = useFallback || plan.besidePath === null || (stored === null && !folderWritable);
+    const path = inFallback || plan.besidePath === null ? this.fallbackPath(document.path) : plan.besidePath;
     const changed = stored !== null && stored.documentSha256 !== document.sha256;
     return { annotations, info: describe(path, inFallback, plan.blocked ?? (changed ? 'documentChanged' : null)) };
   }
@@ -98,11 +99,13 @@ export class AnnotationStore {
     });
     const plan = await this.plan(document.path);
     const text = `${JSON.stringify(annotations, null, 2)}\n`;
-    try {
-      await writeFileAtomic(this.fs, plan.besidePath, text, { backupPath: `${plan.besidePath}.bak` });
-      return { annotations, info: describe(plan.besidePath, false, plan.blocked) };
-    } catch (error) {
-      if (!isPermissionError(error)) throw error;
+    if (plan.besidePath !== null) {
+      try {
+        await writeFileAtomic(this.fs, plan.besidePath, text, { backupPath: `${plan.besidePath}.bak` });
+        return { annotations, info: describe(plan.besidePath, false, plan.blocked) };
+      } catch (error) {
+        if (!isPermissionError(error)) throw error;
+      }
     }
     const fallbackPath = this.fallbackPath(document.path);
     await this.fs.mkdirs(dirname(fallbackPath));
@@ -119,7 +122,7 @@ export class AnnotationStore {
     return { ...(await this.planNumbered(documentPath)), blocked };
   }
 
-  /** The last numbered sidecar that validates (saves continue there), or the first free number. */
+  /** The last numbered sidecar that validates (saves continue there), the first free number, or none at all. */
   private async planNumbered(documentPath: string): Promise<Omit<SidecarPlan, 'blocked'>> {
     let latest: { path: string; annotations: Annotations } | null = null;
     for (let n = 1; n <= MAX_NUMBERED_SIDECARS; n++) {
@@ -129,7 +132,7 @@ export class AnnotationStore {
       if (read.state === 'valid') latest = { path, annotations: read.annotations };
     }
     if (latest) return { besidePath: latest.path, found: latest.annotations };
-    throw new Error(`too many unreadable sidecars beside ${documentPath}`);
+    return { besidePath: null, found: null };
   }
 
   private async read(path: string): Promise<SidecarRead> {
@@ -151,7 +154,8 @@ export function numberedSidecarPath(documentPath: string, n: number): string {
 export function parseSidecar(text: string): SidecarRead {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark (left by an editor on Windows) is not part of the notes.
+    json = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
     return { state: 'invalid' };
   }

@@ -42,8 +42,13 @@ export async function writeCsv(path: string, sheet: Sheet): Promise<void> {
   await writeFile(path, `\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+/**
+ * Text from the documents (an organ name, a cell's printed text) may start like a formula (“=”, “+”, “-”, “@”):
+ * Excel would run it when opening the CSV. Such text is written with a leading apostrophe, which shows it as
+ * text. Numbers are written as numbers.
+ */
 function csvField(value: CellValue): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -49,6 +49,8 @@ export interface CheckFilesOptions {
   concurrency?: number;
   /** Each file once settled: from the cache, or read (and, when readable, cached) — in the order they finish. */
   onFile?: (file: string, outcome: { cached: boolean; read: DocumentRead }) => void;
+  /** Time limit per file read on a worker (default: the read pool's). */
+  timeoutMs?: number;
 }
 
 export async function checkFiles(files: string[], options: CheckFilesOptions = {}): Promise<FileResult[]> {
@@ -91,6 +93,7 @@ export async function readFiles(files: string[], options: Omit<CheckFilesOptions
     {
       signal: options.signal,
       concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
       onProgress: (n, _total, file) => options.onProgress?.(done + n, files.length, file),
       onResult: (_k, result) => settle(result),
     },

@@ -9,6 +9,18 @@ const MARKERS: Record<TableId, RegExp[]> = {
   table4: [/^行政复议$/, /^行政诉讼$/, /结果维持/, /结果纠正/, /其他结果/, /尚未审结/, /未经复议/, /直接起诉/, /复议后起诉/],
 };
 
+/**
+ * The statistics tables have some 30 rows and 15 columns, and Word cannot make a table of more than 63 columns.
+ * A grid beyond these sizes is none of them and is not mapped: mapping takes time and memory that grow with a
+ * grid's rows times columns, and a hostile file declares a million columns (w:gridSpan, w:tblGrid) in a few bytes.
+ */
+export const MAX_TABLE_ROWS = 400;
+export const MAX_TABLE_COLUMNS = 64;
+
+export function isTooLargeForTable(grid: TableGrid): boolean {
+  return grid.rowCount > MAX_TABLE_ROWS || grid.colCount > MAX_TABLE_COLUMNS;
+}
+
 export function scoreGrid(grid: TableGrid): Record<TableId, number> {
   const texts = grid.cells.map((cell) => compactText(cell.text)).filter(Boolean);
   const score = { table2: 0, table3: 0, table4: 0 };
@@ -30,12 +42,16 @@ export function classifyGrid(grid: TableGrid): { table: TableId; score: number }
 /**
  * Groups the document's grids by table, keeping document order; grids of no table are left out. A grid needs
  * two markers of its table, or one when it directly continues a grid of the same table (a table split in two),
- * and a grid of bare values directly after a table continues it.
+ * and a grid of bare values directly after a table continues it. Grids too large for a statistics table are left out.
  */
 export function groupGrids(grids: TableGrid[]): Record<TableId, TableGrid[]> {
   const groups: Record<TableId, TableGrid[]> = { table2: [], table3: [], table4: [] };
   let previous: TableId | null = null;
   for (const grid of grids) {
+    if (isTooLargeForTable(grid)) {
+      previous = null;
+      continue;
+    }
     const match = classifyGrid(grid);
     let kind: TableId | null = null;
     if (match && (match.score >= 2 || match.table === previous)) kind = match.table;

@@ -32,22 +32,22 @@ export class GridView {
 
   /** The distinct cells covering a row's slots from `fromCol` to `toCol` (exclusive), left to right. */
   cellsInRow(row: number, fromCol = 0, toCol = this.colCount): GridCell[] {
-    const cells: GridCell[] = [];
+    const cells = new Set<GridCell>();
     for (let c = Math.max(0, fromCol); c < Math.min(toCol, this.colCount); c++) {
       const cell = this.at(row, c);
-      if (cell && cells[cells.length - 1] !== cell && !cells.includes(cell)) cells.push(cell);
+      if (cell) cells.add(cell);
     }
-    return cells;
+    return [...cells];
   }
 
   /** The distinct cells covering a column's slots from `fromRow` to `toRow` (exclusive), top to bottom. */
   cellsInColumn(col: number, fromRow = 0, toRow = this.rowCount): GridCell[] {
-    const cells: GridCell[] = [];
+    const cells = new Set<GridCell>();
     for (let r = Math.max(0, fromRow); r < Math.min(toRow, this.rowCount); r++) {
       const cell = this.at(r, col);
-      if (cell && !cells.includes(cell)) cells.push(cell);
+      if (cell) cells.add(cell);
     }
-    return cells;
+    return [...cells];
   }
 
   /** All text of the grid, compacted, for classification. */

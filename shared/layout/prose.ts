@@ -228,7 +228,8 @@ export function parseDateAtEnd(text: string): { iso: string; start: number } | n
   if (!match) return null;
   const parse = (part: string) => (arabic ? Number(part) : parseChineseNumber(part));
   const [year, month, day] = [parse(match[1]), parse(match[2]), parse(match[3])];
-  if (year === null || month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  // A year before 1000 (“0000年”) is a slip, not a date: it would not even print as four digits.
+  if (year === null || month === null || day === null || year < 1000 || month < 1 || month > 12 || day < 1 || day > 31) return null;
   const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return { iso, start: match.index };
 }

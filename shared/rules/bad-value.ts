@@ -3,6 +3,7 @@ import { placeOfCell } from '../model/ids';
 import type { CellReading, ReviewDocument } from '../model/review-document';
 import { cellName } from '../model/labels';
 import { cellsInOrder } from './cells';
+import { quoted } from './quote';
 
 /**
  * A cell of a table that was found but could not be read (a row printed a cell short, a value under no
@@ -31,7 +32,7 @@ export const badValue: Rule = {
           return { ...place, message: `未能读出“${cellName(reading.id)}”一格的数值（表格中该位置没有对应的单元格），请对照原文核实` };
         }
         const raw = reading.raw ?? '';
-        return { ...place, raw, message: `“${cellName(reading.id)}”一格填写为“${raw}”，不是有效的非负数` };
+        return { ...place, raw, message: `“${cellName(reading.id)}”一格填写为“${quoted(raw)}”，不是有效的非负数` };
       });
   },
 };

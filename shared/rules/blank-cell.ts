@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import { placeOfCell } from '../model/ids';
 import { cellName } from '../model/labels';
 import { cellsInOrder } from './cells';
+import { quoted } from './quote';
 
 export const blankCell: Rule = {
   id: 'BLANK-CELL',
@@ -20,7 +21,7 @@ export const blankCell: Rule = {
           cells: [reading.id],
           ...(raw ? { raw } : {}),
           message: raw
-            ? `“${cellName(reading.id)}”一格填写为“${raw}”，应填写数字（没有则填 0）`
+            ? `“${cellName(reading.id)}”一格填写为“${quoted(raw)}”，应填写数字（没有则填 0）`
             : `“${cellName(reading.id)}”一格为空，应填写数字（没有则填 0）`,
         };
       });

@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { TABLE_TITLES } from '../model/labels';
 import type { LabelReading } from '../model/review-document';
+import { quoted } from './quote';
 
 function placeOfLabel(label: LabelReading): { row?: string; column?: string; group?: string } {
   if (label.kind === 'row') return { row: label.id };
@@ -27,7 +28,7 @@ export const labelAltered: Rule = {
           raw: label.actual,
           expected: label.expected,
           actual: label.actual,
-          message: `${TABLE_TITLES[label.table]}中“${label.actual}”与格式的“${label.expected}”不一致`,
+          message: `${TABLE_TITLES[label.table]}中“${quoted(label.actual)}”与格式的“${quoted(label.expected)}”不一致`,
         };
       });
   },

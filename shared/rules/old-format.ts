@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import type { FindingDraft } from '../model/finding';
 import { TABLE_TITLES } from '../model/labels';
+import { quoted } from './quote';
 
 type OldFormatTable = 'table2' | 'table3';
 
@@ -26,7 +27,7 @@ export const oldFormat: Rule = {
     for (const table of ['table2', 'table3'] as const) {
       const markers = byTable.get(table);
       if (!markers) continue;
-      const shown = markers.length > 0 ? `（如“${[...new Set(markers)].slice(0, 3).join('”“')}”）` : '';
+      const shown = markers.length > 0 ? `（如“${[...new Set(markers)].slice(0, 3).map((marker) => quoted(marker)).join('”“')}”）` : '';
       findings.push({
         table,
         message: `${TABLE_TITLES[table]}使用的是 2019 年旧格式${shown}，${year ?? '本'}年度报告应使用 2021 年新格式`,

@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import type { ReviewDocument } from '../model/review-document';
 import { compactText } from '../text/normalize';
 import { isMisspeltOrgan, misspeltMentions } from './organ-name';
+import { quoted } from './quote';
 
 function referenceName(doc: ReviewDocument): string | null {
   return doc.organNames.signature ?? doc.report.organ ?? doc.organNames.title;
@@ -26,7 +27,8 @@ export const organNameMismatch: Rule = {
     const { title, signature } = doc.organNames;
     const differences: string[] = [];
     if (title && signature && isMisspeltOrgan(title, signature)) differences.push(title);
-    for (const paragraph of bodyParagraphs(doc)) differences.push(...misspeltMentions(paragraph, organ));
+    const budget = { places: 5_000 };
+    for (const paragraph of bodyParagraphs(doc)) differences.push(...misspeltMentions(paragraph, organ, budget));
     const distinct = [...new Set(differences)];
     if (distinct.length === 0) return [];
     return [
@@ -34,7 +36,7 @@ export const organNameMismatch: Rule = {
         expected: organ,
         actual: distinct[0],
         text: distinct.join('、'),
-        message: `机关名称写法不一致：落款（或报告）为“${organ}”，文中又写作“${distinct.join('”“')}”`,
+        message: `机关名称写法不一致：落款（或报告）为“${quoted(organ)}”，文中又写作“${distinct.slice(0, 5).map((name) => quoted(name)).join('”“')}”${distinct.length > 5 ? `等 ${distinct.length} 种写法` : ''}`,
       },
     ];
   },

@@ -81,18 +81,28 @@ export function isMisspeltOrgan(written: string, organ: string): boolean {
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 
+/** Longer “names” are no organ's (a signature or title line is at most 40 characters). */
+const MAX_ORGAN_LENGTH = 60;
+
+/** How many places a text's mentions are looked for in, all paragraphs together (`misspeltMentions`'s budget). */
+export interface MentionBudget {
+  places: number;
+}
+
 /**
  * Mentions in a text that look like the organ's name written differently: for every place where the
  * organ's last two characters occur, the windows of about the organ's length ending there are compared;
- * the place is fine when any window is the organ (or an abbreviation / a region-less form of it).
+ * the place is fine when any window is the organ (or an abbreviation / a region-less form of it). At most
+ * `budget.places` places are looked at: a hostile text repeats the two characters millions of times.
  */
-export function misspeltMentions(text: string, organ: string): string[] {
+export function misspeltMentions(text: string, organ: string, budget: MentionBudget = { places: 5_000 }): string[] {
   const name = compactText(organ);
-  if (name.length < 4) return [];
+  if (name.length < 4 || name.length > MAX_ORGAN_LENGTH) return [];
   const tail = name.slice(-2);
   const found: string[] = [];
   for (const run of compactText(text).match(CJK_RUN) ?? []) {
     for (let end = run.indexOf(tail); end >= 0; end = run.indexOf(tail, end + 1)) {
+      if (--budget.places < 0) return [...new Set(found)];
       const windows = windowsEndingAt(run, end + tail.length, name.length);
       if (windows.some((window) => sameOrgan(window, name))) continue;
       const wrong = windows.find((window) => isMisspeltOrgan(window, name));

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { sectionText } from './prose';
+import { quoted } from './quote';
 
 /** Words that mark a concrete problem or measure. */
 const SUBSTANCE = /加强|完善|推进|提升|提高|建立|健全|规范|强化|落实|优化|改进|整改|培训|措施|下一步|不足|问题|有待|不够|将/;
@@ -34,7 +35,7 @@ export const section5Empty: Rule = {
         section: '五' as const,
         ...(text ? { text } : {}),
         message: text
-          ? `“五、存在的主要问题及改进情况”只写了“${text}”，没有具体问题和改进措施`
+          ? `“五、存在的主要问题及改进情况”只写了“${quoted(text)}”，没有具体问题和改进措施`
           : '“五、存在的主要问题及改进情况”没有内容',
       },
     ];

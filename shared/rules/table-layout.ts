@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import type { LayoutNoteKind } from '../model/review-document';
 import { TABLE_TITLES } from '../model/labels';
+import { quoted } from './quote';
 
 const KIND_TEXT: Record<LayoutNoteKind, string> = {
   extraColumn: '多出格式中没有的列',
@@ -22,7 +23,7 @@ export const tableLayout: Rule = {
       ...(note.row ? { row: note.row } : {}),
       ...(note.column ? { column: note.column } : {}),
       text: note.text,
-      message: `${TABLE_TITLES[note.table]}${KIND_TEXT[note.kind]}：“${note.text}”`,
+      message: `${TABLE_TITLES[note.table]}${KIND_TEXT[note.kind]}：“${quoted(note.text)}”`,
     }));
   },
 };

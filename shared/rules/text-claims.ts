@@ -145,7 +145,8 @@ function targetOfClause(clause: string, sentence: string): ClaimTarget | null {
   return null;
 }
 
-const NUMBER = /(\d+)(件|条|份)/g;
+/** A figure and its counter; the look-behind starts a match only at the start of a digit run (else O(n²) on long ones). */
+const NUMBER = /(?<!\d)(\d+)(件|条|份)/g;
 const CLAUSE_BREAK = /[，,。；;：:、！!？?]/;
 
 /** The text between the last clause break (or the previous number) and `index`. */
@@ -155,17 +156,18 @@ function clauseBefore(sentence: string, index: number, floor: number): string {
   return sentence.slice(start, index);
 }
 
-function numberClaims(sentence: string): TextClaim[] {
-  const claims: TextClaim[] = [];
+/** Figures with a counter (件, 条, 份) in a sentence; one too long to be a count (past 2^53) is no claim. */
+function* numberClaims(sentence: string): Generator<TextClaim> {
   let floor = 0;
   for (const match of sentence.matchAll(NUMBER)) {
     const index = match.index ?? 0;
     const clause = clauseBefore(sentence, index, floor);
     floor = index + match[0].length;
+    const stated = Number(match[1]);
+    if (!Number.isSafeInteger(stated)) continue;
     const target = targetOfClause(clause, sentence.slice(0, index));
-    if (target) claims.push({ target, stated: Number(match[1]), text: `${clause}${match[0]}` });
+    if (target) yield { target, stated, text: `${clause}${match[0]}` };
   }
-  return claims;
 }
 
 /** Zero phrases: “未收到…申请”, “无上年结转申请”, “未发生…行政复议和行政诉讼”. */
@@ -188,9 +190,10 @@ function zeroClaims(sentence: string): TextClaim[] {
   return claims;
 }
 
-/** Every claim of one paragraph (compact NFKC text), in order of appearance. */
-export function claimsOf(paragraph: string): TextClaim[] {
-  return paragraph
-    .split(/(?<=[。；;！!？?])/)
-    .flatMap((sentence) => [...numberClaims(sentence), ...zeroClaims(sentence)]);
+/** Every claim of one paragraph (compact NFKC text), in order of appearance; found as they are asked for. */
+export function* claimsOf(paragraph: string): Generator<TextClaim> {
+  for (const sentence of paragraph.split(/(?<=[。；;！!？?])/)) {
+    yield* numberClaims(sentence);
+    yield* zeroClaims(sentence);
+  }
 }

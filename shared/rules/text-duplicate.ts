@@ -11,8 +11,14 @@ const SHINGLE = 6;
 /** Shorter texts are not compared (a sentence or two are alike in every report). */
 const MIN_LENGTH = 40;
 
+/**
+ * A section is some thousands of characters; only this many are compared (a hostile one of twenty million would
+ * take gigabytes of shingles).
+ */
+const MAX_COMPARED = 200_000;
+
 function comparable(text: string): string {
-  return text.replace(/[\p{P}\p{S}\d]/gu, '');
+  return text.slice(0, MAX_COMPARED * 2).replace(/[\p{P}\p{S}\d]/gu, '').slice(0, MAX_COMPARED);
 }
 
 function shingles(text: string): Set<string> {

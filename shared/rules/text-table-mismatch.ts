@@ -4,6 +4,7 @@ import type { ReviewDocument } from '../model/review-document';
 import { statedSum } from './arithmetic';
 import { paragraphsIn } from './prose';
 import { claimsOf, type TextClaim } from './text-claims';
+import { quoted } from './quote';
 
 /** The table figures a claim can be compared with (assessable alternatives only). */
 function tableFigures(doc: ReviewDocument, claim: TextClaim): number[] {
@@ -20,9 +21,15 @@ function findingOf(claim: TextClaim, inTable: number): FindingDraft {
     actual: claim.stated,
     text: claim.text,
     cells: alternatives[0],
-    message: `正文“${claim.text}”与表格不符：表中${label}为 ${inTable}`,
+    message: `正文“${quoted(claim.text)}”与表格不符：表中${label}为 ${inTable}`,
   };
 }
+
+/**
+ * A report states a few dozen figures in its prose. Past this many, the rest are not compared: a hostile or
+ * broken document can state a million (“收到申请12件” over and over), each a finding.
+ */
+export const MAX_CLAIMS = 1_000;
 
 export const textTableMismatch: Rule = {
   id: 'TEXT-TABLE-MISMATCH',
@@ -33,8 +40,10 @@ export const textTableMismatch: Rule = {
   source: '国办公开办函〔2021〕30号“发布内容不准确”问责要求；审核实践（数据精确，文表一致）',
   check({ doc }) {
     const findings: FindingDraft[] = [];
+    let examined = 0;
     for (const paragraph of paragraphsIn(doc, [null, '一', '六'])) {
       for (const claim of claimsOf(paragraph)) {
+        if (++examined > MAX_CLAIMS) return findings;
         const figures = tableFigures(doc, claim);
         if (figures.length === 0 || figures.includes(claim.stated)) continue;
         findings.push(findingOf(claim, figures[0]));

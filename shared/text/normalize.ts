@@ -63,7 +63,7 @@ const CHINESE_DIGITS: Record<string, number> = {
 
 /**
  * A number written in Chinese numerals as in dates: digit by digit (“二〇二四”) or with 十 (“十六”, “二十一”).
- * Returns null when the text is not such a number.
+ * Returns null when the text is not such a number, or one too long to be exact.
  */
 export function parseChineseNumber(text: string): number | null {
   if (!text) return null;
@@ -81,5 +81,6 @@ export function parseChineseNumber(text: string): number | null {
     if (digit === undefined) return null;
     value = value * 10 + digit;
   }
-  return value;
+  // Seventeen digits and more are past exact integers (and hundreds of them, Infinity): not a number read.
+  return Number.isSafeInteger(value) ? value : null;
 }

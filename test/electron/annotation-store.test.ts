@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnnotationStore, numberedSidecarPath } from '../../electron/annotations/annotation-store';
+import { AnnotationStore, numberedSidecarPath, parseSidecar } from '../../electron/annotations/annotation-store';
 import { nodeDurableFs, type DurableFs } from '../../electron/files/durable-fs';
 import { annotationsSchema, emptyAnnotations, type Annotations } from '../../shared/model/annotations';
 import { tempDir } from './helpers/fixtures';
@@ -161,5 +161,28 @@ describe('AnnotationStore', () => {
     const { store, documentPath, sidecar } = setup(() => failing);
     await expect(store.save({ path: documentPath, sha256: SHA_A }, notes('x'))).rejects.toThrow('disk full');
     expect(existsSync(sidecar)).toBe(false);
+  });
+});
+
+describe('AnnotationStore beside a hundred unusable numbered sidecars', () => {
+  it('loads and saves in the data folder instead of failing (found by fuzzing: the review could not be opened)', async () => {
+    const { store, documentPath, sidecar } = setup();
+    writeFileSync(sidecar, 'garbage');
+    for (let n = 1; n <= 100; n++) writeFileSync(numberedSidecarPath(documentPath, n), '{');
+    const fallbackPath = store.fallbackPath(documentPath);
+    const loaded = await store.load({ path: documentPath, sha256: SHA_A });
+    expect(loaded.info).toMatchObject({ path: fallbackPath, fallback: true, warning: 'invalidSidecar' });
+    const saved = await store.save({ path: documentPath, sha256: SHA_A }, notes('存到数据文件夹'));
+    expect(saved.info).toMatchObject({ path: fallbackPath, fallback: true, warning: 'invalidSidecar' });
+    expect(readFileSync(sidecar, 'utf8')).toBe('garbage');
+    expect((await store.load({ path: documentPath, sha256: SHA_A })).annotations.verdict.comment).toBe('存到数据文件夹');
+  });
+});
+
+describe('parseSidecar', () => {
+  it('reads notes saved with a byte-order mark (found by fuzzing: they were taken for a broken sidecar)', () => {
+    const text = JSON.stringify(notes('带 BOM'));
+    expect(parseSidecar(`\ufeff${text}`)).toMatchObject({ state: 'valid', annotations: { verdict: { comment: '带 BOM' } } });
+    expect(parseSidecar(`${text}\ufeff`)).toEqual({ state: 'invalid' });
   });
 });

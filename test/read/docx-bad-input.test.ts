@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../shared/read/docx';
 import { ReadError, type ReadErrorCode } from '../../shared/read/errors';
 import { FIXTURES, readBytes, tablesOf } from './corpus-helpers';
 import { cfbWithStream } from './cfb-builder';
+import { docxFromBody, textParagraph } from './docx-builder';
 
 const MAX_MILLISECONDS = 2000;
 
@@ -72,5 +74,65 @@ describe('readDocx on hostile and broken files', () => {
       const { result } = timedRead(damaged);
       if (result instanceof Error) expect(result).toBeInstanceOf(ReadError);
     }
+  });
+});
+
+describe('readDocx on documents with too many elements', () => {
+  it('refuses a million paragraphs (a few kilobytes zipped) as FILE_TOO_LARGE, quickly', () => {
+    // Found by fuzzing: such a file took more than the reading worker's 256 MB heap and crashed it.
+    const bytes = docxFromBody('<w:p><w:r><w:t>二〇二四年</w:t></w:r></w:p>'.repeat(1_000_000));
+    expect(bytes.length).toBeLessThan(200 * 1024);
+    const { result, milliseconds } = timedRead(bytes);
+    expect(result).toBeInstanceOf(ReadError);
+    expect((result as ReadError).code).toBe('FILE_TOO_LARGE');
+    expect((result as ReadError).message).toMatch(/内容过多/);
+    expect(milliseconds).toBeLessThan(10_000);
+  });
+
+  it('refuses a table of 2.5 million empty cells the same way', () => {
+    const row = `<w:tr>${'<w:tc/>'.repeat(500)}</w:tr>`;
+    const { result } = timedRead(docxFromBody(`<w:tbl>${row.repeat(5000)}</w:tbl>`));
+    expect((result as ReadError).code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('counts only the elements it keeps, against a limit that can be set', () => {
+    const body = Array.from({ length: 100 }, (_, i) => textParagraph(`第${i}段`)).join('');
+    expect(() => readDocx(docxFromBody(body), { maxXmlElements: 500 })).not.toThrow();
+    expect(readErrorCode(() => readDocx(docxFromBody(body), { maxXmlElements: 200 }))).toBe('FILE_TOO_LARGE');
+  });
+});
+
+function readErrorCode(read: () => unknown): string | undefined {
+  try {
+    read();
+  } catch (error) {
+    return (error as ReadError).code;
+  }
+  return undefined;
+}
+
+describe('messages naming a part of the package', () => {
+  it('cut a long part name (found by fuzzing: a 60 000-character name made a ZIP_BOMB message as long)', () => {
+    const name = `word/${'x'.repeat(60_000)}.xml`;
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${name}"/></Relationships>`;
+    const bytes = zipSync({ '_rels/.rels': strToU8(rels), [name]: new Uint8Array(64 * 1024) });
+    let error: unknown;
+    try {
+      readDocx(bytes, { maxDocumentXmlBytes: 1024 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ReadError).code).toBe('ZIP_BOMB');
+    expect((error as ReadError).message.length).toBeLessThan(200);
+    expect((error as ReadError).message).toContain('word/xxxx');
+  });
+});
+
+describe('complex fields', () => {
+  it('tens of thousands of open field results are read in linear time (found by fuzzing: 60 000 took 7 s)', () => {
+    const fields = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'.repeat(60_000);
+    const { result, milliseconds } = timedRead(docxFromBody(`<w:p>${fields}${'<w:r><w:t>x</w:t></w:r>'.repeat(60_000)}</w:p>`));
+    expect(result).not.toBeInstanceOf(Error);
+    expect(milliseconds).toBeLessThan(MAX_MILLISECONDS);
   });
 });

@@ -8,7 +8,7 @@ import { organNameMismatch } from '../../shared/rules/organ-name-mismatch';
 import { sameOrgan } from '../../shared/rules/organ-name';
 import { section5Empty } from '../../shared/rules/section5-empty';
 import { section6Fee } from '../../shared/rules/section6-fee';
-import { textTableMismatch } from '../../shared/rules/text-table-mismatch';
+import { MAX_CLAIMS, textTableMismatch } from '../../shared/rules/text-table-mismatch';
 import { yearMismatch } from '../../shared/rules/year-mismatch';
 import { reviewDocumentFromReport, zeroReport, type ReviewDocumentOverrides } from '../helpers/review-document';
 
@@ -65,6 +65,18 @@ describe('TEXT-TABLE-MISMATCH', () => {
       expect.objectContaining({ table: 'table3', rows: expect.arrayContaining(['denied.stateSecret', 'denied.queryMatter']), column: 'total', stated: 30, inTable: 32 }),
       expect.objectContaining({ table: 'table4', groups: ['litigationDirect', 'litigationAfterReview'], stated: 7, inTable: 8 }),
     ]);
+  });
+
+  it('a figure too long to be a count is no claim (found by fuzzing: 400 nines made a finding stating Infinity)', () => {
+    const findings = run(textTableMismatch, { prose: prose([`全年共收到政府信息公开申请${'9'.repeat(400)}件，予以公开99999999999999999999件。`]) });
+    expect(findings).toEqual([]);
+  });
+
+  it('compares at most MAX_CLAIMS figures, quickly, however many the prose states (found by fuzzing)', () => {
+    const started = performance.now();
+    const findings = run(textTableMismatch, { prose: prose(['本年度收到政府信息公开申请12件'.repeat(300_000)]) });
+    expect(findings.length).toBe(MAX_CLAIMS);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('收到 N may be new + carried over', () => {

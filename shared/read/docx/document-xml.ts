@@ -59,6 +59,6 @@ function keepText(elementName: string): boolean {
   return elementName === 'w:t';
 }
 
-export function parseDocumentXml(xml: string, maxDepth: number): XmlElement {
-  return parseXmlTree(xml, { maxDepth, keepChild, keepText, keepAttributes });
+export function parseDocumentXml(xml: string, limits: { maxDepth: number; maxElements: number }): XmlElement {
+  return parseXmlTree(xml, { ...limits, keepChild, keepText, keepAttributes });
 }

@@ -13,6 +13,7 @@ const OFFICE_DOCUMENT_TYPE = /\/officeDocument$/;
 export interface PackageLimits {
   maxPartBytes: number;
   maxXmlDepth: number;
+  maxXmlElements: number;
 }
 
 function isExternalTarget(relationship: XmlElement): boolean {
@@ -33,7 +34,7 @@ function declaredMainPart(bytes: Uint8Array, entries: Map<string, ZipEntry>, lim
   if (!relationships) return undefined;
   try {
     const xml = decodeXml(extractZipEntry(bytes, relationships, limits.maxPartBytes));
-    const root = parseXmlTree(xml, { maxDepth: limits.maxXmlDepth, keepChild: () => true, keepText: () => false, keepAttributes: () => true });
+    const root = parseXmlTree(xml, { maxDepth: limits.maxXmlDepth, maxElements: limits.maxXmlElements, keepChild: () => true, keepText: () => false, keepAttributes: () => true });
     return mainPartFromRelationships(root);
   } catch (error) {
     if (error instanceof ReadError && error.code === 'ZIP_BOMB') throw error;

@@ -86,6 +86,8 @@ class ParagraphReader {
   private readonly parts: string[] = [];
   /** Open complex fields (w:fldChar begin … separate … end), innermost last. */
   private readonly fields: FieldPart[] = [];
+  /** How many of them are still in their instruction part (text there is not printed). */
+  private openInstructions = 0;
   hasPicture = false;
   readonly textBoxes: XmlElement[] = [];
 
@@ -130,13 +132,21 @@ class ParagraphReader {
   }
 
   private append(text: string): void {
-    if (!this.fields.includes('instruction')) this.parts.push(text);
+    if (this.openInstructions === 0) this.parts.push(text);
   }
 
+  /** Kept in step with `openInstructions`, so that each run costs the same however many fields are open. */
   private trackField(type: string | undefined): void {
-    if (type === 'begin') this.fields.push('instruction');
-    else if (type === 'separate' && this.fields.length > 0) this.fields[this.fields.length - 1] = 'result';
-    else if (type === 'end') this.fields.pop();
+    const last = this.fields.length - 1;
+    if (type === 'begin') {
+      this.fields.push('instruction');
+      this.openInstructions++;
+    } else if (type === 'separate' && last >= 0) {
+      if (this.fields[last] === 'instruction') this.openInstructions--;
+      this.fields[last] = 'result';
+    } else if (type === 'end' && last >= 0) {
+      if (this.fields.pop() === 'instruction') this.openInstructions--;
+    }
   }
 
   private noteDrawing(drawing: XmlElement): void {

@@ -17,6 +17,11 @@ export type XmlNode = XmlElement | string;
 
 export interface XmlTreeOptions {
   maxDepth: number;
+  /**
+   * Most elements kept in the tree (FILE_TOO_LARGE beyond). The tree takes some 200 bytes per element: the cap
+   * keeps a hostile part (a million empty cells or paragraphs in a few kilobytes of zip) within bounded memory.
+   */
+  maxElements: number;
   /** Whether a child element (with its subtree) is kept under a kept parent. */
   keepChild: (parentName: string, childName: string) => boolean;
   /** Whether character data directly inside this element is kept. */
@@ -89,10 +94,16 @@ export function xmlInvalid(detail: string, cause?: unknown): ReadError {
   return new ReadError('DOCX_XML_INVALID', `Word 文件内部结构损坏（${detail}）`, { cause });
 }
 
+function tooManyElements(limit: number): ReadError {
+  const shown = limit >= 10_000 ? `${limit / 10_000}万` : String(limit);
+  return new ReadError('FILE_TOO_LARGE', `Word 文件内容过多（超过${shown}个结构元素，如单元格、段落），超出可处理的范围，已停止读取`);
+}
+
 class TreeBuilder {
   root: XmlElement | undefined;
   /** Open elements; null marks an element inside a pruned subtree. */
   private readonly stack: (XmlElement | null)[] = [];
+  private elementCount = 0;
   private readonly scopes: NamespaceScope[] = [new NamespaceScope(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]))];
 
   constructor(private readonly options: XmlTreeOptions) {}
@@ -111,6 +122,7 @@ class TreeBuilder {
     if (parent === null) return null;
     const name = scope.elementName(tag.name);
     if (parent !== undefined && !this.options.keepChild(parent.name, name)) return null;
+    if (++this.elementCount > this.options.maxElements) throw tooManyElements(this.options.maxElements);
     const attrs = this.options.keepAttributes(name) ? canonicalAttributes(tag.attributes, scope) : NO_ATTRIBUTES;
     const element: XmlElement = { name, attrs, children: [] };
     if (parent === undefined) this.root = element;
@@ -129,7 +141,10 @@ class TreeBuilder {
   }
 }
 
-/** Parses XML text into a pruned tree. Throws DOCX_XML_INVALID for malformed XML, a DOCTYPE, or too deep nesting. */
+/**
+ * Parses XML text into a pruned tree. Throws DOCX_XML_INVALID for malformed XML, a DOCTYPE, or too deep nesting,
+ * and FILE_TOO_LARGE for too many elements.
+ */
 export function parseXmlTree(xml: string, options: XmlTreeOptions): XmlElement {
   const builder = new TreeBuilder(options);
   const parser = new SaxesParser({ position: false });

@@ -32,6 +32,15 @@ const FLAG_ENCRYPTED = 0x1;
 
 const nameDecoder = new TextDecoder('utf-8');
 
+/**
+ * An entry's name as shown in a message: names come from the file (up to 64 KB of anything), so control
+ * characters are dropped and a long name is cut.
+ */
+function shownName(entry: ZipEntry): string {
+  const name = Array.from(entry.name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
+  return name.length > 80 ? `${name.slice(0, 80).join('')}…` : name.join('');
+}
+
 function corrupt(detail: string, cause?: unknown): ReadError {
   return new ReadError('CORRUPT_DOCX', `Word 文件已损坏，无法解压读取（${detail}）`, { cause });
 }
@@ -162,13 +171,13 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
 
 function entryDataOffset(view: ByteView, entry: ZipEntry): number {
   const header = entry.localHeaderOffset;
-  if (view.u32(header) !== LOCAL_SIGNATURE) throw corrupt(`${entry.name} 的文件头损坏`);
+  if (view.u32(header) !== LOCAL_SIGNATURE) throw corrupt(`${shownName(entry)} 的文件头损坏`);
   return header + 30 + view.u16(header + 26) + view.u16(header + 28);
 }
 
 function bombError(entry: ZipEntry, maxBytes: number): ReadError {
   const limit = `${Math.round(maxBytes / 1024 / 1024)} MiB`;
-  return new ReadError('ZIP_BOMB', `Word 文件中的 ${entry.name} 解压后超过 ${limit}（疑似压缩炸弹），已停止读取`);
+  return new ReadError('ZIP_BOMB', `Word 文件中的 ${shownName(entry)} 解压后超过 ${limit}（疑似压缩炸弹），已停止读取`);
 }
 
 function concatChunks(chunks: Uint8Array[], total: number): Uint8Array {
@@ -198,7 +207,7 @@ function inflateCapped(compressed: Uint8Array, entry: ZipEntry, maxBytes: number
     if (compressed.length === 0) inflater.push(compressed, true);
   } catch (error) {
     if (error instanceof ReadError) throw error;
-    throw corrupt(`${entry.name} 解压失败`, error);
+    throw corrupt(`${shownName(entry)} 解压失败`, error);
   }
   return concatChunks(chunks, total);
 }
@@ -212,6 +221,6 @@ export function extractZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: nu
     if (compressed.length > maxBytes) throw bombError(entry, maxBytes);
     return compressed;
   }
-  if (entry.method !== METHOD_DEFLATED) throw corrupt(`${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
+  if (entry.method !== METHOD_DEFLATED) throw corrupt(`${shownName(entry)} 使用了不支持的压缩方式 ${entry.method}`);
   return inflateCapped(compressed, entry, maxBytes);
 }
