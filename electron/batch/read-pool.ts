@@ -22,6 +22,11 @@ export interface ReadPoolOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Each file's result as soon as it is known (in the order files finish), before the run ends. */
   onResult?: (index: number, result: DocumentRead) => void;
+  /**
+   * Read even one file on a worker, under the time limit and heap cap: the app does, so a hostile file cannot
+   * freeze or exhaust its main process. The command line reads one or two files in process (faster to start).
+   */
+  isolate?: boolean;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -35,8 +40,9 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 1
 
 export async function readInParallel(files: string[], options: ReadPoolOptions = {}): Promise<DocumentRead[]> {
   if (options.signal?.aborted) return files.map(cancelled);
+  if (files.length === 0) return [];
   const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), files.length));
-  if (files.length < IN_PROCESS_BELOW || concurrency === 1) return readInProcess(files, options);
+  if (!options.isolate && (files.length < IN_PROCESS_BELOW || concurrency === 1)) return readInProcess(files, options);
   return new ReadPool(files, concurrency, options).run();
 }
 
@@ -135,7 +141,11 @@ class ReadPool {
       if ('ready' in message) this.dispatch(slot);
       else this.settle(slot, message.index, message.result);
     });
-    slot.worker.on('error', (error) => this.fail(slot, 'INTERNAL', `读取时发生内部错误：${error.message}`));
+    slot.worker.on('error', (error) => {
+      // The worker's heap cap was reached: the file asks for more memory than any report could.
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') this.fail(slot, 'FILE_TOO_COMPLEX', READ_ERROR_MESSAGES.FILE_TOO_COMPLEX);
+      else this.fail(slot, 'INTERNAL', `读取时发生内部错误：${error.message}`);
+    });
     slot.worker.on('exit', (code) => {
       if (slot.busy) this.fail(slot, 'INTERNAL', `读取进程意外退出（${code}），文件可能已损坏或过于复杂`);
     });
@@ -159,7 +169,7 @@ class ReadPool {
   }
 
   /** The file in the slot failed its worker: record it, replace the worker, go on with the rest. */
-  private fail(slot: Slot, code: 'TIMEOUT' | 'INTERNAL', message: string): void {
+  private fail(slot: Slot, code: 'TIMEOUT' | 'INTERNAL' | 'FILE_TOO_COMPLEX', message: string): void {
     if (!slot.busy) return;
     const { index, timer } = slot.busy;
     clearTimeout(timer);

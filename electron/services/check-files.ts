@@ -51,6 +51,8 @@ export interface CheckFilesOptions {
   onFile?: (file: string, outcome: { cached: boolean; read: DocumentRead }) => void;
   /** Time limit per file read on a worker (default: the read pool's). */
   timeoutMs?: number;
+  /** Every file on a worker, however few (the app's setting; see ReadPoolOptions.isolate). */
+  isolate?: boolean;
 }
 
 export async function checkFiles(files: string[], options: CheckFilesOptions = {}): Promise<FileResult[]> {
@@ -94,6 +96,7 @@ export async function readFiles(files: string[], options: Omit<CheckFilesOptions
       signal: options.signal,
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
+      isolate: options.isolate,
       onProgress: (n, _total, file) => options.onProgress?.(done + n, files.length, file),
       onResult: (_k, result) => settle(result),
     },

@@ -312,6 +312,7 @@ export class Session {
     let applied: Promise<void> = Promise.resolve();
     await readFiles(pending.map((document) => document.path), {
       cacheDir: this.cacheDir,
+      isolate: true,
       signal: batch.controller.signal,
       onProgress: (done, _total, file) => batch.advance(done, file ? basename(file) : ''),
       onFile: (path, { cached, read }) => {
@@ -368,7 +369,7 @@ export class Session {
 
   private async readAll(documents: SessionDocument[]): Promise<void> {
     const pending = documents.filter((document) => document.read.status === 'pending');
-    const results = await checkFiles(pending.map((document) => document.path), { settings: this.checkSettings, cacheDir: this.cacheDir });
+    const results = await checkFiles(pending.map((document) => document.path), { settings: this.checkSettings, cacheDir: this.cacheDir, isolate: true });
     for (const [i, result] of results.entries()) await this.takeResult(pending[i], result);
     for (const document of documents) if (!document.notes) await this.loadNotes(document);
   }

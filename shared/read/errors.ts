@@ -19,6 +19,7 @@ export const READ_ERROR_MESSAGES = {
   NOT_A_PDF: '文件扩展名为 .pdf，但内容不是 PDF 文档',
   NOT_A_REPORT: '文件中没有找到政府信息公开工作年度报告的内容（标题和三张统计表都不存在）',
   TIMEOUT: '读取超时，文件可能过于复杂或已损坏',
+  FILE_TOO_COMPLEX: '文件内容过于复杂（图形或文字数量异常），读取所需内存超出上限，已停止读取',
   CANCELLED: '检查已取消',
 } as const;
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFiles, type FileResult } from '../../../electron/services/check-files';
 import { FAILURES_DIR, FILE_TIME_LIMIT_MS, MAX_RSS_MB, tally } from './config';
-import { FuzzFailure, clearErrorProblem, describeInput, resultProblem } from './outcome';
+import { FuzzFailure, clearErrorProblem, clearMessageProblem, describeInput, resultProblem } from './outcome';
 
 export interface FileCase {
   /** Short name of the case (used in the file name). */
@@ -113,7 +113,8 @@ export async function checkFileCases(family: string, cases: FileCase[], outcomes
 
 function problemOf(result: FileResult, fileCase: FileCase): string | null {
   if (result.millis > FILE_TIME_LIMIT_MS) return `took ${result.millis.toFixed(0)} ms (limit ${FILE_TIME_LIMIT_MS} ms)`;
-  const problem = result.status === 'checked' ? resultProblem(result.report, result.findings) : clearErrorProblem(result.error);
+  const expectedTimeout = result.status === 'unreadable' && result.error.code === 'TIMEOUT' && fileCase.expect?.includes('TIMEOUT');
+  const problem = result.status === 'checked' ? resultProblem(result.report, result.findings) : expectedTimeout ? clearMessageProblem(result.error.message) : clearErrorProblem(result.error);
   if (problem) return problem;
   const outcome = result.status === 'checked' ? 'checked' : result.error.code;
   if (fileCase.expect && !fileCase.expect.includes(outcome)) {
