@@ -12,7 +12,7 @@ import { readDocx } from '../../shared/read/docx';
 import { familySeed, recordCount, tally } from './support/config';
 import { SENTINEL, externalReferenceDocx, hostileDocxCases } from './support/hostile-docx';
 import { clearMessageProblem } from './support/outcome';
-import { RssWatch, checkCaseSet } from './support/run-files';
+import { RssWatch, checkRecordedCaseSet } from './support/run-files';
 
 const FAMILY = 'docx-hostile';
 
@@ -23,16 +23,8 @@ const FOR_THE_ORIGINAL = ['nested-tables-60-report', 'sibling-tables-3000-in-a-c
 describe('fuzz: hostile .docx files', () => {
   it('end in a result or a clear error, each in time, memory bounded', async () => {
     const builders = await hostileDocxCases();
-    const outcomes: Record<string, number> = {};
-    const started = performance.now();
-    let cases = 0;
-    try {
-      const run = await checkCaseSet(FAMILY, builders, outcomes);
-      cases = run.cases;
-      expect(run.failures, run.failures.join('\n\n')).toEqual([]);
-    } finally {
-      recordCount({ family: FAMILY, seed: familySeed(FAMILY), cases, millis: performance.now() - started, outcomes });
-    }
+    const failures = await checkRecordedCaseSet(FAMILY, builders);
+    expect(failures, failures.join('\n\n')).toEqual([]);
   });
 
   it('show their original (mammoth on a worker) or say in Chinese why not, in time, the main heap untouched', async () => {

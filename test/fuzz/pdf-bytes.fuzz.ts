@@ -4,11 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { familyMillis, familySeed, recordCount } from './support/config';
 import { corpusBytes, corpusFiles, pdfRegions, type PdfRegion } from './support/corpus';
 import { byteMutation, mutateBytes } from './support/mutate-bytes';
-import { checkAsyncTimeBoxed } from './support/property';
-import { checkFileCases, type FileCase } from './support/run-files';
+import { fuzzFileFamily, type FileCase } from './support/run-files';
 
 const FAMILY = 'pdf-bytes';
 const BATCH = 12;
@@ -22,24 +20,12 @@ describe('fuzz: real PDF files with damaged bytes', () => {
       region: fc.constantFrom<PdfRegion>('any', 'any', 'head', 'tail'),
       mutations: fc.array(byteMutation, { minLength: 1, maxLength: 6 }),
     });
-    const seed = familySeed(FAMILY);
-    const outcomes: Record<string, number> = {};
-    let cases = 0;
-    const started = performance.now();
-    try {
-      await checkAsyncTimeBoxed({ family: FAMILY, seed, millis: familyMillis(FAMILY) }, fc.array(spec, { minLength: BATCH, maxLength: BATCH }), async (specs) => {
-        const batch: FileCase[] = specs.map((input, i) => ({
-          name: `${input.source.replace(/\.pdf$/, '')}-${i}`,
-          ext: '.pdf',
-          bytes: mutateBytes(corpusBytes(input.source), regions.get(input.source)![input.region], input.mutations),
-          input,
-        }));
-        cases += batch.length;
-        await checkFileCases(FAMILY, batch, outcomes);
-      });
-    } finally {
-      recordCount({ family: FAMILY, seed, cases, millis: performance.now() - started, outcomes });
-    }
+    const cases = await fuzzFileFamily(FAMILY, BATCH, spec, (input, i): FileCase => ({
+      name: `${input.source.replace(/\.pdf$/, '')}-${i}`,
+      ext: '.pdf',
+      bytes: mutateBytes(corpusBytes(input.source), regions.get(input.source)![input.region], input.mutations),
+      input,
+    }));
     expect(cases).toBeGreaterThan(0);
   });
 });

@@ -5,10 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { familyMillis, familySeed, recordCount } from './support/config';
 import { numbersText, simplePdf, stream, type PdfOptions } from './support/pdf-writer';
-import { checkAsyncTimeBoxed } from './support/property';
-import { checkFileCases, type FileCase } from './support/run-files';
+import { fuzzFileFamily, type FileCase } from './support/run-files';
 
 const FAMILY = 'pdf-generated';
 const BATCH = 12;
@@ -86,19 +84,7 @@ function pdfOf(spec: DocumentSpec): Uint8Array {
 
 describe('fuzz: generated PDFs', () => {
   it('end in a result or a clear error, each in time, memory bounded', async () => {
-    const seed = familySeed(FAMILY);
-    const outcomes: Record<string, number> = {};
-    let cases = 0;
-    const started = performance.now();
-    try {
-      await checkAsyncTimeBoxed({ family: FAMILY, seed, millis: familyMillis(FAMILY) }, fc.array(documentSpec, { minLength: BATCH, maxLength: BATCH }), async (specs) => {
-        const batch: FileCase[] = specs.map((input, i) => ({ name: `generated-${i}`, ext: '.pdf', bytes: pdfOf(input), input }));
-        cases += batch.length;
-        await checkFileCases(FAMILY, batch, outcomes);
-      });
-    } finally {
-      recordCount({ family: FAMILY, seed, cases, millis: performance.now() - started, outcomes });
-    }
+    const cases = await fuzzFileFamily(FAMILY, BATCH, documentSpec, (input, i): FileCase => ({ name: `generated-${i}`, ext: '.pdf', bytes: pdfOf(input), input }));
     expect(cases).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,7 @@
  * and a cross-reference table that may be right, wrong or garbage.
  */
 import { deflateSync } from 'node:zlib';
+import { concat } from './mutate-bytes';
 
 const encoder = new TextEncoder();
 
@@ -50,13 +51,7 @@ export function writePdf(objects: PdfBody[], options: PdfOptions = {}): Uint8Arr
   }
   const trailer = `trailer\n<< /Size ${objects.length + 1} /Root ${options.root ?? 1} 0 R ${options.trailer ?? ''} >>\nstartxref\n${options.startxref ?? xrefAt}\n%%EOF\n`;
   parts.push(encoder.encode(xref + trailer));
-  const result = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    result.set(part, offset);
-    offset += part.length;
-  }
-  return result;
+  return concat(...parts);
 }
 
 /** Text showing bare numbers at fixed places: enough of them (eight or more) for the reader to look for rulings. */

@@ -8,8 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFiles, type FileResult } from '../../../electron/services/check-files';
-import { FAILURES_DIR, FILE_TIME_LIMIT_MS, MAX_RSS_MB, tally } from './config';
+import fc from 'fast-check';
+import { FAILURES_DIR, FILE_TIME_LIMIT_MS, MAX_RSS_MB, familyMillis, familySeed, recordCount, tally, type TimedFamily } from './config';
 import { FuzzFailure, clearErrorProblem, clearMessageProblem, describeInput, resultProblem } from './outcome';
+import { checkAsyncTimeBoxed } from './property';
 
 export interface FileCase {
   /** Short name of the case (used in the file name). */
@@ -159,4 +161,40 @@ export async function checkCaseSet(family: string, builders: CaseBuilder[], outc
     }
   }
   return { cases, failures };
+}
+
+/**
+ * A family of generated files: batches of `batchSize` inputs from `spec`, each made a file by `toCase`, read and
+ * judged for the family's time budget with its seed; the count is recorded even when a batch fails. Returns the
+ * number of cases tried.
+ */
+export async function fuzzFileFamily<T>(family: TimedFamily, batchSize: number, spec: fc.Arbitrary<T>, toCase: (input: T, index: number) => FileCase): Promise<number> {
+  const seed = familySeed(family);
+  const outcomes: Record<string, number> = {};
+  let cases = 0;
+  const started = performance.now();
+  try {
+    await checkAsyncTimeBoxed({ family, seed, millis: familyMillis(family) }, fc.array(spec, { minLength: batchSize, maxLength: batchSize }), async (inputs) => {
+      const batch = inputs.map(toCase);
+      cases += batch.length;
+      await checkFileCases(family, batch, outcomes);
+    });
+  } finally {
+    recordCount({ family, seed, cases, millis: performance.now() - started, outcomes });
+  }
+  return cases;
+}
+
+/** A hand-made set, all of it run (checkCaseSet), its count recorded; returns the failures. */
+export async function checkRecordedCaseSet(family: string, builders: CaseBuilder[]): Promise<string[]> {
+  const outcomes: Record<string, number> = {};
+  const started = performance.now();
+  let cases = 0;
+  try {
+    const run = await checkCaseSet(family, builders, outcomes);
+    cases = run.cases;
+    return run.failures;
+  } finally {
+    recordCount({ family, seed: familySeed(family), cases, millis: performance.now() - started, outcomes });
+  }
 }
