@@ -166,10 +166,13 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const frame = { x0: Math.min(vx0, vx1), y0: Math.min(vy0, vy1), x1: Math.max(vx0, vx1), y1: Math.max(vy0, vy1) };
     const text = await page.getTextContent({ disableNormalization: true });
     const pieces = toTextPieces(text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string'));
-    const rulings = mayHoldTable(pieces) ? readRulings(await page.getOperatorList(), OPS) : null;
+    const holdsTable = mayHoldTable(pieces);
+    const rulings = holdsTable ? readRulings(await page.getOperatorList(), OPS) : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
     const ruled = tooManyPaths ? { tables: [], rest: pieces } : withoutFrames(findTables(rulings, pieces, n), pieces);
-    const unruled = mayHoldTable(ruled.rest) ? findTextTables(ruled.rest, n) : { tables: [], rest: ruled.rest };
+    // Text left over by ruled tables is looked at again; the page's own text was looked at just above.
+    const restHoldsTable = ruled.rest === pieces ? holdsTable : mayHoldTable(ruled.rest);
+    const unruled = restHoldsTable ? findTextTables(ruled.rest, n) : { tables: [], rest: ruled.rest };
     const tables = [...ruled.tables, ...unruled.tables];
     const rest = unruled.rest;
     const prose = new Map<Block, ProseParagraph>();

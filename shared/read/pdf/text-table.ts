@@ -7,7 +7,7 @@
  * where a text crosses them (a heading over several columns), and the grid is then built exactly as for a
  * ruled table, merged cells included.
  */
-import type { HLine, TextPiece, VLine } from './geometry';
+import { centre, contains, pieceBox, type Box, type HLine, type TextPiece, type VLine } from './geometry';
 import type { Rulings } from './page-content';
 import { findTables, type PdfTable } from './table-grid';
 import { groupLines, type TextLine } from './text-lines';
@@ -202,7 +202,7 @@ interface Band {
   lines: Line[];
 }
 
-function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box: { x0: number; x1: number; y0: number; y1: number } } | null {
+function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box: Box } | null {
   const bands = rowBands(region);
   const firstValueRow = region.find((l) => l.isValueRow);
   const bodyTop = firstValueRow?.line.y ?? -Infinity;
@@ -430,8 +430,7 @@ function bottomOf(line: Line): number {
   return line.line.y - line.line.size * 0.3;
 }
 
-function inside(piece: TextPiece, box: { x0: number; x1: number; y0: number; y1: number }): boolean {
-  const x = (piece.x0 + piece.x1) / 2;
-  const y = piece.y + piece.size * 0.3;
-  return x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
+/** Where the grid builder will place a piece (the middle of its box) lies in the table's box. */
+function inside(piece: TextPiece, box: Box): boolean {
+  return contains(box, ...centre(pieceBox(piece)));
 }
