@@ -202,6 +202,9 @@ describe('batch dashboard (browser transport)', () => {
     expect(Number(await d19.locator('td').nth(4).textContent())).toBeGreaterThan(0);
     expect(await d19.locator('td').nth(6).textContent()).toMatch(/表三.*不符/);
     await screenshot(page, 'batch-sheet');
+    await page.setViewportSize(VIEWPORTS.small);
+    await screenshot(page, 'batch-sheet');
+    await page.setViewportSize(VIEWPORTS.large);
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'batch-sheet-print');
     await page.emulateMedia({ media: null });
