@@ -4,10 +4,12 @@ import { reportHasEnded } from '../../shared/layout/prose';
 import { readPdf } from '../../shared/read/pdf/read-pdf';
 import { installDomMatrix } from './dom-matrix';
 import { pdfAssets } from './pdf-assets';
+import { useJsInflateForPdfJs } from './pdf-inflate';
 
 /** Reads a PDF as far as the report goes (a report inside a long document stops being read where it ends). */
 export function readPdfFile(bytes: Uint8Array): Promise<DocumentContent> {
   // Before pdf.js first loads: it needs a DOMMatrix, and the installed app has no @napi-rs/canvas (dom-matrix.ts).
   installDomMatrix();
+  useJsInflateForPdfJs();
   return readPdf(bytes, { ...pdfAssets(), stopAfter: reportHasEnded });
 }
