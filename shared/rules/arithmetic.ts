@@ -218,11 +218,21 @@ export interface Table3Diagnosis {
   rootCauses: Map<string, CellId>;
 }
 
-/** All table-3 relations evaluated, with their root causes. */
+const diagnoses = new WeakMap<ReviewDocument, Table3Diagnosis>();
+
+/**
+ * All table-3 relations evaluated, with their root causes. Three rules ask for it on the same document
+ * (documents are not changed once built: corrections make a new one), so it is worked out once.
+ */
 export function diagnoseTable3(doc: ReviewDocument): Table3Diagnosis {
-  const relations = [...table3RowRelations(doc), ...table3ColumnRelations(doc), ...table3BalanceRelations()];
-  const results = relations.map((relation) => evaluate(doc, relation));
-  return { results, rootCauses: table3RootCauses(results) };
+  let diagnosis = diagnoses.get(doc);
+  if (!diagnosis) {
+    const relations = [...table3RowRelations(doc), ...table3ColumnRelations(doc), ...table3BalanceRelations()];
+    const results = relations.map((relation) => evaluate(doc, relation));
+    diagnosis = { results, rootCauses: table3RootCauses(results) };
+    diagnoses.set(doc, diagnosis);
+  }
+  return diagnosis;
 }
 
 export function rootCauseOf(diagnosis: Table3Diagnosis, result: Relation): CellId | undefined {
