@@ -24,6 +24,8 @@ export interface OpsCodes {
   setFillRGBColor: number;
   setStrokeGray?: number;
   setFillGray?: number;
+  paintFormXObjectBegin?: number;
+  paintFormXObjectEnd?: number;
 }
 
 export interface OperatorList {
@@ -56,10 +58,11 @@ interface PaintState {
   fillWhite: boolean;
 }
 
-export function readRulings(list: OperatorList, OPS: OpsCodes): Rulings {
+/** The page's rulings, in the frame `base` takes the page's user space to (the page's own by default). */
+export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = IDENTITY): Rulings {
   const rulings: Rulings = { horizontal: [], vertical: [], segments: 0 };
   const stack: PaintState[] = [];
-  let state: PaintState = { matrix: IDENTITY, strokeWhite: false, fillWhite: false };
+  let state: PaintState = { matrix: base, strokeWhite: false, fillWhite: false };
   const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   for (let i = 0; i < list.fnArray.length && rulings.segments <= MAX_SEGMENTS; i++) {
@@ -68,6 +71,12 @@ export function readRulings(list: OperatorList, OPS: OpsCodes): Rulings {
     if (fn === OPS.save) stack.push({ ...state });
     else if (fn === OPS.restore) state = stack.pop() ?? state;
     else if (fn === OPS.transform) state = { ...state, matrix: multiply(state.matrix, args as Matrix) };
+    else if (fn === OPS.paintFormXObjectBegin) {
+      // A form XObject (often a whole page wrapped by a stamping or imposing tool) draws in its own /Matrix.
+      stack.push({ ...state });
+      const matrix = args[0] as ArrayLike<number> | null;
+      if (matrix && matrix.length === 6) state = { ...state, matrix: multiply(state.matrix, Array.from(matrix) as Matrix) };
+    } else if (fn === OPS.paintFormXObjectEnd) state = stack.pop() ?? state;
     else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeWhite: isWhite(args[0]) };
     else if (fn === OPS.setFillRGBColor) state = { ...state, fillWhite: isWhite(args[0]) };
     else if (fn === OPS.setStrokeGray) state = { ...state, strokeWhite: Number(args[0]) > 0.95 };

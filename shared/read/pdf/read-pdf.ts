@@ -3,7 +3,7 @@
  * pdf.js (legacy build) does the parsing; the caller passes where its cMaps, standard fonts and wasm are,
  * since without cMaps a PDF with a non-embedded Chinese font yields no text at all.
  */
-import type { Block, DocumentContent, GridCell, TableGrid } from '../../model/grid';
+import type { Block, DocumentContent, GridCell, SourceRef, TableGrid } from '../../model/grid';
 import { ReadError } from '../errors';
 import type { Box, TextPiece } from './geometry';
 import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type TextItemLike } from './page-content';
@@ -13,6 +13,8 @@ import { stitchTables } from './stitch';
 import { findTables, type PdfTable } from './table-grid';
 import { findTextTables } from './text-table';
 import { groupLines } from './text-lines';
+import { invert, mapBox, pageTurn, turnItems, uprightMatrix } from './page-turn';
+import type { Matrix } from './geometry';
 
 export interface ReadPdfOptions {
   /** Folder URL or path of pdfjs-dist's cmaps/ (with the trailing slash). */
@@ -127,6 +129,8 @@ function openError(error: unknown): ReadError {
 
 interface PageResult extends PageBlocks {
   hasText: boolean;
+  /** For a page read in an upright frame (page-turn.ts): the way back to its user space. */
+  toUserSpace?: Matrix;
   /** The page could not be parsed (it is not listed as a page without text either). */
   failed?: boolean;
 }
@@ -147,7 +151,8 @@ async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number
   dropRunningLines(results);
   joinParagraphsAcrossPages(results);
   const tables = stitchTables(results.map((result) => result.blocks));
-  return { format: 'pdf', blocks: toBlocks(tables), pageCount: doc.numPages, pagesRead: results.length, pagesWithoutText };
+  const blocks = inUserSpace(toBlocks(tables), results);
+  return { format: 'pdf', blocks, pageCount: doc.numPages, pagesRead: results.length, pagesWithoutText };
 }
 
 /** A page that cannot be read (a truncated file) is left out; the rest of the document is still read. */
@@ -163,11 +168,15 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
   const page = await doc.getPage(n);
   try {
     const [vx0, vy0, vx1, vy1] = page.view;
-    const frame = { x0: Math.min(vx0, vx1), y0: Math.min(vy0, vy1), x1: Math.max(vx0, vx1), y1: Math.max(vy0, vy1) };
+    const view = { x0: Math.min(vx0, vx1), y0: Math.min(vy0, vy1), x1: Math.max(vx0, vx1), y1: Math.max(vy0, vy1) };
     const text = await page.getTextContent({ disableNormalization: true });
-    const pieces = toTextPieces(text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string'));
+    const items = text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string');
+    const turn = pageTurn(items);
+    const toUpright = turn === 0 ? undefined : uprightMatrix(turn, view);
+    const frame = toUpright ? mapBox(toUpright, view) : view;
+    const pieces = toTextPieces(toUpright ? turnItems(items, toUpright) : items);
     const holdsTable = mayHoldTable(pieces);
-    const rulings = holdsTable ? readRulings(await page.getOperatorList(), OPS) : null;
+    const rulings = holdsTable ? readRulings(await page.getOperatorList(), OPS, toUpright) : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
     const ruled = tooManyPaths ? { tables: [], rest: pieces } : withoutFrames(findTables(rulings, pieces, n), pieces);
     // Text left over by ruled tables is looked at again; the page's own text was looked at just above.
@@ -182,7 +191,7 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
       return { top: paragraph.top, block };
     });
     const blocks = [...tables.map((table) => ({ top: table.box.y1, block: table })), ...paragraphBlocks].sort((a, b) => b.top - a.top);
-    return { frame, blocks, prose, hasText: pieces.length > 0 };
+    return { frame, blocks, prose, hasText: pieces.length > 0, ...(toUpright ? { toUserSpace: invert(toUpright) } : {}) };
   } finally {
     page.cleanup();
   }
@@ -214,6 +223,21 @@ export function mayHoldTable(pieces: { text: string }[]): boolean {
   }
   const pageText = pieces.map((piece) => piece.text).join('').normalize('NFKC').replace(/\s+/g, '');
   return TABLE_WORDS.test(pageText);
+}
+
+/** Boxes found on pages read in an upright frame, taken back to those pages' user space (where the viewer draws). */
+function inUserSpace(blocks: Block[], pages: PageResult[]): Block[] {
+  if (!pages.some((page) => page.toUserSpace)) return blocks;
+  const back = (source: SourceRef): SourceRef => {
+    const matrix = source.kind === 'pdf' ? pages[source.page - 1]?.toUserSpace : undefined;
+    if (!matrix || source.kind !== 'pdf') return source;
+    const [x0, y0, x1, y1] = source.box;
+    return { ...source, box: boxArray(mapBox(matrix, { x0, y0, x1, y1 })) };
+  };
+  return blocks.map((block) => {
+    if (block.type === 'table') return { ...block, grid: { ...block.grid, cells: block.grid.cells.map((cell) => ({ ...cell, source: back(cell.source) })) } };
+    return { ...block, source: back(block.source) };
+  });
 }
 
 function linesBox(lines: { x0: number; x1: number; y: number; size: number }[]): Box {

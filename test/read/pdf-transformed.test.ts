@@ -1,0 +1,79 @@
+/**
+ * Pages drawn through a transform (test/fixtures/transformed, made by test/tools/make-transformed-fixtures.py):
+ * content wrapped in a form XObject with a /Matrix, and content drawn a quarter turn round with /Rotate.
+ * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkFiles, type FileResult } from '../../electron/services/check-files';
+import { readPdfFile } from '../../electron/services/pdf-file';
+import type { DocumentContent, SourceRef } from '../../shared/model/grid';
+import { apply, type Matrix } from '../../shared/read/pdf/geometry';
+import { pageTurn } from '../../shared/read/pdf/page-turn';
+import { scoreCells, scoreFindings, type TruthFile } from '../bench/truth-score';
+
+const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
+const read = (path: string) => readPdfFile(new Uint8Array(readFileSync(fixture(path))));
+
+/** How each file was made from its original: the matrix from the original's user space to the new one's. */
+const CASES: { file: string; original: string; toNew: Matrix }[] = [
+  { file: 'transformed/d05_matrix.pdf', original: 'corpus/d05_chrome.pdf', toNew: [0.8, 0, 0, 0.8, 36, 60] },
+  { file: 'transformed/d05_rotated.pdf', original: 'corpus/d05_chrome.pdf', toNew: [0, 1, -1, 0, 841.92, 0] },
+  { file: 'transformed/d10_rotated.pdf', original: 'corpus/d10_lo.pdf', toNew: [0, 1, -1, 0, 841.89, 0] },
+];
+
+function cellBoxes(content: DocumentContent): [number, number, number, number][] {
+  const pdf = (source: SourceRef) => (source.kind === 'pdf' ? [source.box] : []);
+  return content.blocks.flatMap((block) => (block.type === 'table' ? block.grid.cells.flatMap((cell) => pdf(cell.source)) : []));
+}
+
+function mapped(matrix: Matrix, [x0, y0, x1, y1]: number[]): number[] {
+  const [ax, ay] = apply(matrix, x0, y0);
+  const [bx, by] = apply(matrix, x1, y1);
+  return [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)];
+}
+
+describe('pages drawn through a transform', () => {
+  let results: Map<string, FileResult>;
+  beforeAll(async () => {
+    const checked = await checkFiles(CASES.map(({ file }) => fixture(file)));
+    results = new Map(CASES.map(({ file }, i) => [file, checked[i]]));
+  }, 120_000);
+
+  describe.each(CASES)('$file', ({ file, original, toNew }) => {
+    const truth = (): TruthFile => JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
+
+    it('gives all 200 cells and the findings of the truth', () => {
+      const result = results.get(file)!;
+      expect(result.status).toBe('checked');
+      expect(scoreCells(result.status === 'checked' ? result.report : null, truth().report).wrong).toEqual([]);
+      const score = scoreFindings(result.findings, truth().findings, truth().tolerated ?? []);
+      expect([...score.falsePositives, ...score.falseNegatives]).toEqual([]);
+    });
+
+    it("puts every cell's box where the original's lands in the new file's user space", async () => {
+      const [before, after] = await Promise.all([read(original), read(file)]);
+      const expected = cellBoxes(before).map((box) => mapped(toNew, box));
+      const boxes = cellBoxes(after);
+      expect(boxes).toHaveLength(expected.length);
+      boxes.forEach((box, i) => box.forEach((value, k) => expect(Math.abs(value - expected[i][k])).toBeLessThan(0.5)));
+    });
+  });
+});
+
+describe('pageTurn', () => {
+  const item = (str: string, [a, b]: [number, number]) => ({ str, transform: [a, b, -b, a, 100, 100], width: 10, height: 10 });
+
+  it('calls a page upright when only a few labels are turned (a stacked 三、本年度办理结果)', () => {
+    expect(pageTurn([item('三、本年度办理结果', [0, 12]), item('（一）予以公开', [12, 0]), item('（二）部分公开', [12, 0]), item('（三）不予公开', [12, 0])])).toBe(0);
+  });
+
+  it('tells a page whose text runs up, down or upside down', () => {
+    const all = (turn: [number, number]) => ['二、主动公开政府信息情况', '信息内容', '本年制发件数'].map((text) => item(text, turn));
+    expect(pageTurn(all([0, 12]))).toBe(1);
+    expect(pageTurn(all([-12, 0]))).toBe(2);
+    expect(pageTurn(all([0, -12]))).toBe(3);
+    expect(pageTurn([])).toBe(0);
+  });
+});

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Makes the PDFs of test/fixtures/transformed: dev-corpus report PDFs whose pages are drawn through a transform,
+as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf, which comes with it).
+
+  *_matrix.pdf   each page's content wrapped in a form XObject with a /Matrix (scaled and moved), the way
+                 tools that add seals or watermarks re-wrap a page;
+  *_rotated.pdf  each page's content drawn turned by a quarter in a landscape MediaBox, with /Rotate so a viewer
+                 shows it upright (what some print drivers write for portrait pages).
+The truth is the source's own: the values do not change.
+"""
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / 'test/fixtures/corpus'
+OUT = ROOT / 'test/fixtures/transformed'
+
+
+def page_size(pdf: Path) -> tuple[float, float]:
+    info = subprocess.run(['pdfinfo', str(pdf)], capture_output=True, text=True, check=True).stdout
+    w, h = re.search(r'Page size:\s+([\d.]+) x ([\d.]+)', info).groups()
+    return float(w), float(h)
+
+
+def page_count(pdf: Path) -> int:
+    return int(subprocess.run(['qpdf', '--show-npages', str(pdf)], capture_output=True, text=True, check=True).stdout)
+
+
+def blank_pdf(path: Path, width: float, height: float) -> None:
+    objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+               f'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] /Contents 4 0 R /Resources << >> >>',
+               '<< /Length 0 >>\nstream\n\nendstream']
+    out = b'%PDF-1.4\n'
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f'{number} 0 obj\n{body}\nendobj\n'.encode()
+    xref = len(out)
+    out += f'xref\n0 {len(objects) + 1}\n0000000000 65535 f \n'.encode()
+    out += b''.join(f'{offset:010d} 00000 n \n'.encode() for offset in offsets)
+    out += f'trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
+    path.write_bytes(out)
+
+
+def underlaid_qdf(source: Path, width: float, height: float, work: Path) -> str:
+    """The source's pages as form XObjects drawn on blank pages of the given size, in qpdf's editable QDF form."""
+    blank = work / 'blank.pdf'
+    blank_pdf(blank, width, height)
+    pages = ','.join(['1'] * page_count(source))
+    subprocess.run(['qpdf', '--empty', '--pages', str(blank), pages, '--', str(work / 'blanks.pdf')], check=True)
+    subprocess.run(['qpdf', str(work / 'blanks.pdf'), '--underlay', str(source), '--', str(work / 'under.pdf')], check=True)
+    subprocess.run(['qpdf', '--qdf', '--object-streams=disable', str(work / 'under.pdf'), str(work / 'under.qdf')], check=True)
+    # Font programs are binary: no newline translation either way.
+    with open(work / 'under.qdf', encoding='latin-1', newline='') as qdf:
+        return qdf.read()
+
+
+def write_fixed(qdf: str, target: Path, work: Path) -> None:
+    edited = work / 'edited.qdf'
+    with open(edited, 'w', encoding='latin-1', newline='') as out:
+        out.write(qdf)
+    fixed = subprocess.run(['fix-qdf', str(edited)], capture_output=True, check=True).stdout
+    (work / 'fixed.qdf').write_bytes(fixed)
+    subprocess.run(['qpdf', str(work / 'fixed.qdf'), str(target)], check=True)
+
+
+def with_form_matrix(source: Path, target: Path, work: Path) -> None:
+    width, height = page_size(source)
+    qdf = underlaid_qdf(source, width, height, work)
+    qdf = qdf.replace('/Subtype /Form', '/Subtype /Form\n  /Matrix [0.8 0 0 0.8 36 60]')
+    write_fixed(qdf, target, work)
+
+
+def turned(source: Path, target: Path, work: Path) -> None:
+    width, height = page_size(source)
+    qdf = underlaid_qdf(source, height, width, work)
+    # The placement qpdf chose is replaced by a quarter turn: (x, y) -> (height - y, x).
+    qdf = re.sub(r'^[-\d. ]+ cm\n(/Fx\d+ Do)', lambda m: f'0 1 -1 0 {height:g} 0 cm\n{m.group(1)}', qdf, flags=re.M)
+    qdf = qdf.replace('  /Type /Page\n', '  /Type /Page\n  /Rotate 90\n')
+    write_fixed(qdf, target, work)
+
+
+def main() -> None:
+    if not shutil.which('qpdf'):
+        sys.exit('qpdf is needed (apt-get install qpdf)')
+    OUT.mkdir(parents=True, exist_ok=True)
+    jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned)]
+    for source, name, make in jobs:
+        with tempfile.TemporaryDirectory() as work:
+            make(CORPUS / f'{source}.pdf', OUT / f'{name}.pdf', Path(work))
+        shutil.copy(CORPUS / f'{source}.truth.json', OUT / f'{name}.truth.json')
+
+
+if __name__ == '__main__':
+    main()
