@@ -1,6 +1,7 @@
 /**
  * Pages drawn through a transform (test/fixtures/transformed, made by test/tools/make-transformed-fixtures.py):
- * content wrapped in a form XObject with a /Matrix, and content drawn a quarter turn round with /Rotate.
+ * content wrapped in a form XObject with a /Matrix, content drawn a quarter turn round with /Rotate, and a
+ * diagonal watermark of words and digits laid across the tables.
  * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { checkFiles, type FileResult } from '../../electron/services/check-files
 import { readPdfFile } from '../../electron/services/pdf-file';
 import type { DocumentContent, SourceRef } from '../../shared/model/grid';
 import { apply, type Matrix } from '../../shared/read/pdf/geometry';
-import { pageTurn } from '../../shared/read/pdf/page-turn';
+import { pageTurn, runsSquare } from '../../shared/read/pdf/page-turn';
 import { scoreCells, scoreFindings, type TruthFile } from '../bench/truth-score';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
@@ -21,6 +22,7 @@ const CASES: { file: string; original: string; toNew: Matrix }[] = [
   { file: 'transformed/d05_matrix.pdf', original: 'corpus/d05_chrome.pdf', toNew: [0.8, 0, 0, 0.8, 36, 60] },
   { file: 'transformed/d05_rotated.pdf', original: 'corpus/d05_chrome.pdf', toNew: [0, 1, -1, 0, 841.92, 0] },
   { file: 'transformed/d10_rotated.pdf', original: 'corpus/d10_lo.pdf', toNew: [0, 1, -1, 0, 841.89, 0] },
+  { file: 'transformed/d10_watermark.pdf', original: 'corpus/d10_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
 ];
 
 function cellBoxes(content: DocumentContent): [number, number, number, number][] {
@@ -75,5 +77,17 @@ describe('pageTurn', () => {
     expect(pageTurn(all([-12, 0]))).toBe(2);
     expect(pageTurn(all([0, -12]))).toBe(3);
     expect(pageTurn([])).toBe(0);
+  });
+});
+
+describe('runsSquare', () => {
+  const at = (degrees: number) => {
+    const r = (degrees * Math.PI) / 180;
+    return { str: '章', transform: [12 * Math.cos(r), 12 * Math.sin(r), -12 * Math.sin(r), 12 * Math.cos(r), 0, 0], width: 12, height: 12 };
+  };
+
+  it('keeps upright, turned and slightly skewed text, and drops a diagonal watermark or the ring of a seal', () => {
+    for (const degrees of [0, 90, 180, 270, -90, 4, -7, 93]) expect(runsSquare(at(degrees))).toBe(true);
+    for (const degrees of [45, -45, 30, 135, 60, -120]) expect(runsSquare(at(degrees))).toBe(false);
   });
 });

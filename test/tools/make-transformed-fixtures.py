@@ -5,7 +5,8 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
   *_matrix.pdf   each page's content wrapped in a form XObject with a /Matrix (scaled and moved), the way
                  tools that add seals or watermarks re-wrap a page;
   *_rotated.pdf  each page's content drawn turned by a quarter in a landscape MediaBox, with /Rotate so a viewer
-                 shows it upright (what some print drivers write for portrait pages).
+                 shows it upright (what some print drivers write for portrait pages);
+  *_watermark.pdf  a grey diagonal watermark with words and digits laid over every page, across the tables.
 The truth is the source's own: the values do not change.
 """
 import re
@@ -84,11 +85,51 @@ def turned(source: Path, target: Path, work: Path) -> None:
     write_fixed(qdf, target, work)
 
 
+def watermark_pdf(path: Path, width: float, height: float, pages: int) -> None:
+    """Pages holding only a diagonal watermark, in a non-embedded Chinese font (STSong-Light, UCS-2 codes)."""
+    words = '内部资料 审核专用 2024 0321'
+    code = ''.join(f'{ord(ch):04X}' for ch in words)
+    lines = []
+    for k in range(4):
+        x, y = width * 0.08, height * (0.12 + 0.22 * k)
+        lines.append(f'q 0.8 g BT /W 30 Tf 0.7071 0.7071 -0.7071 0.7071 {x:.1f} {y:.1f} Tm <{code}> Tj ET Q')
+    content = '\n'.join(lines).encode()
+    font = ('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font '
+            '/Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> '
+            '/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] '
+            '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> /DW 1000 >>] >>')
+    kids = ' '.join(f'{5 + 2 * i} 0 R' for i in range(pages))
+    objects = ['<< /Type /Catalog /Pages 2 0 R >>', f'<< /Type /Pages /Kids [{kids}] /Count {pages} >>', font,
+               f'<< /Length {len(content)} >>\nstream\n' + content.decode() + '\nendstream']
+    for i in range(pages):
+        objects.append(f'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] /Contents 4 0 R '
+                       f'/Resources << /Font << /W 3 0 R >> >> >>')
+        objects.append('null')
+    out = b'%PDF-1.4\n'
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f'{number} 0 obj\n{body}\nendobj\n'.encode()
+    xref = len(out)
+    out += f'xref\n0 {len(objects) + 1}\n0000000000 65535 f \n'.encode()
+    out += b''.join(f'{offset:010d} 00000 n \n'.encode() for offset in offsets)
+    out += f'trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
+    path.write_bytes(out)
+
+
+def watermarked(source: Path, target: Path, work: Path) -> None:
+    width, height = page_size(source)
+    mark = work / 'mark.pdf'
+    watermark_pdf(mark, width, height, page_count(source))
+    subprocess.run(['qpdf', str(source), '--overlay', str(mark), '--', str(target)], check=True)
+
+
 def main() -> None:
     if not shutil.which('qpdf'):
         sys.exit('qpdf is needed (apt-get install qpdf)')
     OUT.mkdir(parents=True, exist_ok=True)
-    jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned)]
+    jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
+            ('d10_lo', 'd10_watermark', watermarked)]
     for source, name, make in jobs:
         with tempfile.TemporaryDirectory() as work:
             make(CORPUS / f'{source}.pdf', OUT / f'{name}.pdf', Path(work))

@@ -13,6 +13,17 @@ export type Turn = 0 | 1 | 2 | 3;
 /** The share of a page's characters that must run one turned way for the page to count as turned. */
 const MAJORITY = 0.6;
 
+/** Text set at a slant (more than this off a quarter turn) is a watermark or the ring of a seal, not the report's. */
+const SLANT = (10 * Math.PI) / 180;
+
+export function runsSquare(item: TextItemLike): boolean {
+  const [a, b] = item.transform;
+  if (a === 0 && b === 0) return true;
+  const angle = Math.atan2(b, a);
+  const offQuarter = Math.abs(angle - Math.round(angle / (Math.PI / 2)) * (Math.PI / 2));
+  return offQuarter <= SLANT;
+}
+
 /** How the page's text mostly runs. A few turned labels (a stacked 三、本年度办理结果) leave a page upright. */
 export function pageTurn(items: TextItemLike[]): Turn {
   const counts = [0, 0, 0, 0];

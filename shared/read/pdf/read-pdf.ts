@@ -13,7 +13,7 @@ import { stitchTables } from './stitch';
 import { findTables, type PdfTable } from './table-grid';
 import { findTextTables } from './text-table';
 import { groupLines } from './text-lines';
-import { invert, mapBox, pageTurn, turnItems, uprightMatrix } from './page-turn';
+import { invert, mapBox, pageTurn, runsSquare, turnItems, uprightMatrix } from './page-turn';
 import type { Matrix } from './geometry';
 
 export interface ReadPdfOptions {
@@ -170,7 +170,7 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const [vx0, vy0, vx1, vy1] = page.view;
     const view = { x0: Math.min(vx0, vx1), y0: Math.min(vy0, vy1), x1: Math.max(vx0, vx1), y1: Math.max(vy0, vy1) };
     const text = await page.getTextContent({ disableNormalization: true });
-    const items = text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string');
+    const items = text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string' && runsSquare(item as TextItemLike));
     const turn = pageTurn(items);
     const toUpright = turn === 0 ? undefined : uprightMatrix(turn, view);
     const frame = toUpright ? mapBox(toUpright, view) : view;
