@@ -207,6 +207,8 @@ function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box:
   const firstValueRow = region.find((l) => l.isValueRow);
   const bodyTop = firstValueRow?.line.y ?? -Infinity;
   const stacks = allStacks.filter((stack) => stack.top > bands[bands.length - 1].bottom && stack.bottom < bands[0].top && (stack.segments.length >= 3 || stack.lastY > bodyTop));
+  const bodyBand = firstValueRow ? bands.findIndex((band) => band.lines.includes(firstValueRow)) : -1;
+  if (bodyBand > 0) keepHeaderStacksAbove(bands, bodyBand, stacks);
   // Stacked labels reaching above the first line or below the last one (all their lines were theirs) widen the table.
   bands[0].top = Math.max(bands[0].top, ...stacks.map((stack) => stack.top));
   bands[bands.length - 1].bottom = Math.min(bands[bands.length - 1].bottom, ...stacks.map((stack) => stack.bottom));
@@ -232,6 +234,20 @@ function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box:
   });
   for (const stack of stacks) openUp(horizontal, bands, edges, stack, headerBands);
   return { rulings: { horizontal, vertical, segments: 0 }, box: { x0, x1, y0, y1 } };
+}
+
+/**
+ * A header's stacked label (社/会/公/益/组/织 down a narrow column) may end lower than the header's other lines,
+ * level with the first body row's label: the line between header and body goes below its last character.
+ */
+function keepHeaderStacksAbove(bands: Band[], bodyBand: number, stacks: Stack[]): void {
+  const body = bands[bodyBand];
+  const firstLineMiddle = Math.max(...body.lines.map((l) => l.line.y + l.line.size * 0.3));
+  for (const stack of stacks) {
+    if (stack.firstY <= body.top || stack.lastY >= body.top || stack.lastY <= firstLineMiddle) continue;
+    const cut = (stack.lastY + firstLineMiddle) / 2;
+    if (cut < body.top) body.top = bands[bodyBand - 1].bottom = cut;
+  }
 }
 
 /**
