@@ -1,7 +1,8 @@
 /**
  * Pages drawn through a transform (test/fixtures/transformed, made by test/tools/make-transformed-fixtures.py):
  * content wrapped in a form XObject with a /Matrix, content drawn a quarter turn round with /Rotate, and a
- * diagonal watermark of words and digits laid across the tables.
+ * diagonal watermark of words and digits laid across the tables; and a "searchable" scan (page images with an
+ * OCR tool's invisible text layer), whose values are read but marked as needing the reviewer's confirmation.
  * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
  */
 import { readFileSync } from 'node:fs';
@@ -61,6 +62,31 @@ describe('pages drawn through a transform', () => {
       expect(boxes).toHaveLength(expected.length);
       boxes.forEach((box, i) => box.forEach((value, k) => expect(Math.abs(value - expected[i][k])).toBeLessThan(0.5)));
     });
+  });
+});
+
+describe('a scan with an invisible OCR text layer', () => {
+  const file = 'transformed/d09_ocrlayer.pdf';
+  /** Read by alignment (the rulings are in the image): a label may be cut differently, a warning only. */
+  const LABEL_WARNINGS = new Set(['LABEL-ALTERED', 'TABLE-LAYOUT']);
+
+  it('reads all 200 cells from the text layer, every table cell marked as OCR', async () => {
+    const [result] = await checkFiles([fixture(file)]);
+    const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
+    expect(result.status).toBe('checked');
+    expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
+    const score = scoreFindings(result.findings, truth.findings, truth.tolerated ?? []);
+    expect(score.falseNegatives).toEqual([]);
+    expect(score.falsePositives.filter((f) => !LABEL_WARNINGS.has(f.rule))).toEqual([]);
+    const cells = (await read(file)).blocks.flatMap((block) => (block.type === 'table' ? block.grid.cells : []));
+    expect(cells.length).toBeGreaterThan(200);
+    expect(cells.every((cell) => cell.ocr === true)).toBe(true);
+  });
+
+  it('marks nothing as OCR in a PDF written from the document', async () => {
+    const cells = (await read('transformed/d10_watermark.pdf')).blocks.flatMap((block) => (block.type === 'table' ? block.grid.cells : []));
+    expect(cells.length).toBeGreaterThan(200);
+    expect(cells.some((cell) => cell.ocr)).toBe(false);
   });
 });
 

@@ -6,7 +6,10 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
                  tools that add seals or watermarks re-wrap a page;
   *_rotated.pdf  each page's content drawn turned by a quarter in a landscape MediaBox, with /Rotate so a viewer
                  shows it upright (what some print drivers write for portrait pages);
-  *_watermark.pdf  a grey diagonal watermark with words and digits laid over every page, across the tables.
+  *_watermark.pdf  a grey diagonal watermark with words and digits laid over every page, across the tables;
+  *_ocrlayer.pdf  a "searchable scan": the page images of the scanned report with an invisible text layer over
+                  them, one word box per word as OCR tools write it (here the words of the LibreOffice PDF the
+                  scan was made from, so the layer itself is right). Its truth is that PDF's.
 The truth is the source's own: the values do not change.
 """
 import re
@@ -19,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / 'test/fixtures/corpus'
 OUT = ROOT / 'test/fixtures/transformed'
+DEV_CORPUS = ROOT.parent / 'shared/corpus/dev'
 
 
 def page_size(pdf: Path) -> tuple[float, float]:
@@ -85,6 +89,61 @@ def turned(source: Path, target: Path, work: Path) -> None:
     write_fixed(qdf, target, work)
 
 
+CJK_FONT = ('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font '
+            '/Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> '
+            '/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] '
+            '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> /DW 1000 >>] >>')
+
+
+def write_pdf(path: Path, objects: list[bytes]) -> None:
+    out = b'%PDF-1.4\n'
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f'{number} 0 obj\n'.encode() + body + b'\nendobj\n'
+    xref = len(out)
+    out += f'xref\n0 {len(objects) + 1}\n0000000000 65535 f \n'.encode()
+    out += b''.join(f'{offset:010d} 00000 n \n'.encode() for offset in offsets)
+    out += f'trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
+    path.write_bytes(out)
+
+
+def stream(data: bytes, entries: str = '') -> bytes:
+    return f'<< /Length {len(data)} {entries} >>\nstream\n'.encode() + data + b'\nendstream'
+
+
+def ucs2(text: str) -> str:
+    return ''.join(f'{ord(ch):04X}' for ch in text)
+
+
+def searchable_scan(scan: Path, text_source: Path, target: Path, work: Path) -> None:
+    subprocess.run(['pdfimages', '-j', str(scan), str(work / 'img')], check=True)
+    images = sorted(work.glob('img-*.jpg'))
+    layout = subprocess.run(['pdftotext', '-bbox-layout', str(text_source), '-'], capture_output=True, text=True, check=True).stdout
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', layout, flags=re.S)
+    width, height = page_size(scan)
+    objects: list[bytes] = [b'<< /Type /Catalog /Pages 2 0 R >>', b'', CJK_FONT.encode()]
+    kids = []
+    for image, (_, text_height, words_xml) in zip(images, pages):
+        pixels = subprocess.run(['pdfimages', '-list', str(scan)], capture_output=True, text=True, check=True).stdout
+        columns, rows = map(int, re.findall(r'^\s+\d+\s+\d+\s+image\s+(\d+)\s+(\d+)', pixels, flags=re.M)[0])
+        ops = [f'q {width:g} 0 0 {height:g} 0 0 cm /Im0 Do Q', 'BT 3 Tr']
+        for x0, y0, x1, y1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', words_xml):
+            x0, y0, x1, y1 = float(x0), float(text_height) - float(y1), float(x1), float(text_height) - float(y0)
+            size = (y1 - y0) / 1.3
+            scale = 100 * (x1 - x0) / (len(word) * size)
+            ops.append(f'/F1 {size:.2f} Tf {scale:.1f} Tz 1 0 0 1 {x0:.2f} {y0 + (y1 - y0) * 0.2:.2f} Tm <{ucs2(word)}> Tj')
+        ops.append('ET')
+        content = len(objects) + 1
+        objects.append(stream('\n'.join(ops).encode()))
+        objects.append(stream(image.read_bytes(), f'/Type /XObject /Subtype /Image /Width {columns} /Height {rows} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode'))
+        objects.append(f'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] /Contents {content} 0 R '
+                       f'/Resources << /Font << /F1 3 0 R >> /XObject << /Im0 {content + 1} 0 R >> >> >>'.encode())
+        kids.append(f'{len(objects)} 0 R')
+    objects[1] = f'<< /Type /Pages /Kids [{" ".join(kids)}] /Count {len(kids)} >>'.encode()
+    write_pdf(target, objects)
+
+
 def watermark_pdf(path: Path, width: float, height: float, pages: int) -> None:
     """Pages holding only a diagonal watermark, in a non-embedded Chinese font (STSong-Light, UCS-2 codes)."""
     words = '内部资料 审核专用 2024 0321'
@@ -128,6 +187,9 @@ def main() -> None:
     if not shutil.which('qpdf'):
         sys.exit('qpdf is needed (apt-get install qpdf)')
     OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        searchable_scan(CORPUS / 'd09_scan.pdf', DEV_CORPUS / 'd09_lo.pdf', OUT / 'd09_ocrlayer.pdf', Path(work))
+    shutil.copy(DEV_CORPUS / 'd09_lo.truth.json', OUT / 'd09_ocrlayer.truth.json')
     jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
             ('d10_lo', 'd10_watermark', watermarked)]
     for source, name, make in jobs:

@@ -26,6 +26,9 @@ export interface OpsCodes {
   setFillGray?: number;
   paintFormXObjectBegin?: number;
   paintFormXObjectEnd?: number;
+  setTextRenderingMode?: number;
+  paintImageXObject?: number;
+  paintInlineImageXObject?: number;
 }
 
 export interface OperatorList {
@@ -38,6 +41,14 @@ export interface Rulings {
   vertical: VLine[];
   /** Segments seen, for the “thousands of paths” guard. */
   segments: number;
+}
+
+/** The rulings, and what else of the page's drawing tells how its text came to be. */
+export interface PageDrawing extends Rulings {
+  /** Area of the largest image painted (pt²): a scanned page is one image the size of the page. */
+  largestImage: number;
+  /** Some text is drawn invisibly (rendering mode 3 or 7): the text layer an OCR tool lays over a scan. */
+  invisibleText: boolean;
 }
 
 /** Path drawing codes inside constructPath's data (pdf.js ≥ 5.1; not exported). */
@@ -59,8 +70,8 @@ interface PaintState {
 }
 
 /** The page's rulings, in the frame `base` takes the page's user space to (the page's own by default). */
-export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = IDENTITY): Rulings {
-  const rulings: Rulings = { horizontal: [], vertical: [], segments: 0 };
+export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = IDENTITY): PageDrawing {
+  const rulings: PageDrawing = { horizontal: [], vertical: [], segments: 0, largestImage: 0, invisibleText: false };
   const stack: PaintState[] = [];
   let state: PaintState = { matrix: base, strokeWhite: false, fillWhite: false };
   const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -77,6 +88,11 @@ export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = ID
       const matrix = args[0] as ArrayLike<number> | null;
       if (matrix && matrix.length === 6) state = { ...state, matrix: multiply(state.matrix, Array.from(matrix) as Matrix) };
     } else if (fn === OPS.paintFormXObjectEnd) state = stack.pop() ?? state;
+    else if (fn === OPS.setTextRenderingMode) rulings.invisibleText ||= args[0] === 3 || args[0] === 7;
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+      const [a, b, c, d] = state.matrix; // the image is the unit square in its own space
+      rulings.largestImage = Math.max(rulings.largestImage, Math.abs(a * d - b * c));
+    }
     else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeWhite: isWhite(args[0]) };
     else if (fn === OPS.setFillRGBColor) state = { ...state, fillWhite: isWhite(args[0]) };
     else if (fn === OPS.setStrokeGray) state = { ...state, strokeWhite: Number(args[0]) > 0.95 };

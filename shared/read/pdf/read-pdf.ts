@@ -6,7 +6,7 @@
 import type { Block, DocumentContent, GridCell, SourceRef, TableGrid } from '../../model/grid';
 import { ReadError } from '../errors';
 import type { Box, TextPiece } from './geometry';
-import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type TextItemLike } from './page-content';
+import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type PageDrawing, type TextItemLike } from './page-content';
 import { dropRunningLines, joinParagraphsAcrossPages, type PageBlocks } from './page-furniture';
 import { paragraphsOf, type ProseParagraph } from './paragraphs';
 import { stitchTables } from './stitch';
@@ -182,7 +182,8 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     // Text left over by ruled tables is looked at again; the page's own text was looked at just above.
     const restHoldsTable = ruled.rest === pieces ? holdsTable : mayHoldTable(ruled.rest);
     const unruled = restHoldsTable ? findTextTables(ruled.rest, n) : { tables: [], rest: ruled.rest };
-    const tables = [...ruled.tables, ...unruled.tables];
+    const found = [...ruled.tables, ...unruled.tables];
+    const tables = rulings && isScanWithTextLayer(rulings, frame) ? found.map(markedAsOcr) : found;
     const rest = unruled.rest;
     const prose = new Map<Block, ProseParagraph>();
     const paragraphBlocks = paragraphsOf(groupLines(rest)).map((paragraph) => {
@@ -195,6 +196,18 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * A scanned page with an OCR tool's invisible text laid over it (a "searchable" scan): its text is what that
+ * tool recognised, not what the author wrote, so values read from it need the reviewer's confirmation.
+ */
+function isScanWithTextLayer(rulings: PageDrawing, frame: Box): boolean {
+  return rulings.invisibleText && rulings.largestImage >= (frame.x1 - frame.x0) * (frame.y1 - frame.y0) * 0.5;
+}
+
+function markedAsOcr(table: PdfTable): PdfTable {
+  return { ...table, cells: table.cells.map((cell) => ({ ...cell, ocr: true })) };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface PdfCell {
   colSpan: number;
   box: Box;
   text: string;
+  /** Read from a text layer an OCR tool laid over a scan: the reviewer must confirm it. */
+  ocr?: boolean;
 }
 
 export interface PdfTable {
