@@ -5,12 +5,12 @@ export const noTextLayer: Rule = {
   severity: 'error',
   title: 'PDF 为扫描件，无法读取文字',
   description:
-    'PDF 中应有表格的页面没有可提取的文字（扫描件或图片），表格数据无法自动读取和核对，需人工核对或提供可编辑版本。',
+    'PDF 中应有表格的页面没有可提取的文字（扫描件或图片，或字体缺少编码映射、提取出来是乱码），表格数据无法自动读取和核对，需人工核对或提供可编辑版本。',
   source: '审核实践：年度报告应以可读取、可检索的形式公开',
   check({ doc }) {
     const pages = doc.noTextLayer?.pages;
     if (pages === undefined || (Array.isArray(pages) && pages.length === 0)) return [];
     const where = pages === 'all' ? '全部页面' : `第 ${pages.join('、')} 页`;
-    return [{ pages, message: `${where}没有文字层（扫描件），表格无法自动读取，请人工核对` }];
+    return [{ pages, message: `${where}没有可提取的文字（扫描件，或文字编码无法识别），表格无法自动读取，请人工核对` }];
   },
 };

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   const perFile: unknown[] = [];
   for (const result of results) {
     const truth = truths.get(result.file)!;
-    const isScan = truth.layout?.rendering === 'scan';
+    // A scan, or text that cannot be decoded: the truth expects NO-TEXT-LAYER, not the values.
+    const isScan = truth.layout?.rendering === 'scan' || truth.findings.some((f) => f.rule === 'NO-TEXT-LAYER' && f.pages === 'all');
     const cells = scoreCells(result.status === 'checked' ? result.report : null, truth.report);
     if (!isScan) {
       totals.cellsRight += cells.right;

@@ -12,6 +12,8 @@ export interface TruthFinding {
   group?: string;
   section?: string;
   requires?: string;
+  /** NO-TEXT-LAYER: the pages without readable text, or all of them. */
+  pages?: number[] | 'all';
 }
 
 export interface TruthFile {

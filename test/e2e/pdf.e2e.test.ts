@@ -119,4 +119,32 @@ describe('PDF original (pdf.js viewer)', () => {
     expect(foreignRequests(requests)).toEqual([]);
     await page.close();
   });
+
+  it('boxes a cell on a page drawn a quarter turn round and shown upright by /Rotate', async () => {
+    const rotatedPath = join(workDir, 'd05_rotated.pdf');
+    copyFileSync(join(ROOT, 'test/fixtures/transformed/d05_rotated.pdf'), rotatedPath);
+    const { page, requests, pageErrors } = await openPage(browser, VIEWPORTS.small);
+    await page.goto(served.url);
+    const { id, status } = await openPdf(page, rotatedPath);
+    expect(status).toBe('checked');
+    await page.goto(`${served.url}#/review/${id}`);
+    await page.waitForSelector('[data-original-ready="true"]', { timeout: 20_000 });
+    await page.locator('[data-testid="tables"] td[data-cell-id="table2.licensing"]').click();
+    await page.locator('.pdf-mark.is-focus').waitFor();
+    await page.waitForSelector('.page .textLayer span');
+    await page.waitForTimeout(800);
+    await screenshot(page, 'review-pdf-rotated');
+    const { mark, numbers } = await page.evaluate(() => {
+      const markRect = document.querySelector('.pdf-mark.is-focus')!.getBoundingClientRect();
+      const spans = [...document.querySelectorAll('.textLayer span')].filter((node) => node.textContent?.trim() === '32');
+      const centres = spans.map((node) => node.getBoundingClientRect()).filter((rect) => rect.width > 0).map((rect) => ({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }));
+      return { mark: { x: markRect.x, y: markRect.y, width: markRect.width, height: markRect.height }, numbers: centres };
+    });
+    expect(mark.height).toBeLessThan(mark.width); // upright on screen, as the row reads
+    const inside = numbers.filter(({ x, y }) => x > mark.x && x < mark.x + mark.width && y > mark.y && y < mark.y + mark.height);
+    expect(inside).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests(requests)).toEqual([]);
+    await page.close();
+  });
 });

@@ -12,6 +12,7 @@ import { checkFiles, type FileResult } from '../../electron/services/check-files
 import { readPdfFile } from '../../electron/services/pdf-file';
 import type { DocumentContent, SourceRef } from '../../shared/model/grid';
 import { apply, type Matrix } from '../../shared/read/pdf/geometry';
+import { isGarbledText } from '../../shared/read/pdf/garbled-text';
 import { pageTurn, runsSquare } from '../../shared/read/pdf/page-turn';
 import { scoreCells, scoreFindings, type TruthFile } from '../bench/truth-score';
 
@@ -87,6 +88,23 @@ describe('a scan with an invisible OCR text layer', () => {
     const cells = (await read('transformed/d10_watermark.pdf')).blocks.flatMap((block) => (block.type === 'table' ? block.grid.cells : []));
     expect(cells.length).toBeGreaterThan(200);
     expect(cells.some((cell) => cell.ocr)).toBe(false);
+  });
+});
+
+describe('a PDF whose fonts have no encoding map', () => {
+  it('is treated as having no text (NO-TEXT-LAYER on all pages), not read as gibberish nor called no report', async () => {
+    const [result] = await checkFiles([fixture('transformed/d10_garbled.pdf')]);
+    expect(result.status).toBe('checked');
+    expect(result.findings.map((finding) => [finding.rule, finding.pages])).toEqual([['NO-TEXT-LAYER', 'all']]);
+  });
+
+  it('is told from real text by its characters', () => {
+    expect(isGarbledText('!"#$!"%&\'()*+,-./012$3456789:;$<=><34?@3A78BC DEFGH78IJ>K78:LMNOPQR0ST>UV3E>WXYZ')).toBe(true);
+    expect(isGarbledText('ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ßÄÅÇÉÑÖÜ')).toBe(true);
+    expect(isGarbledText('二、主动公开政府信息情况 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 8')).toBe(false);
+    expect(isGarbledText('0 0 0 8 2165 1171 145 412.8 158 28 1 1 12 6 206 5 1 0 0 0 0 6')).toBe(false);
+    expect(isGarbledText('This annual report is prepared in accordance with the Regulations, covering 2023.')).toBe(false);
+    expect(isGarbledText('—3—')).toBe(false);
   });
 });
 

@@ -9,9 +9,12 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
   *_watermark.pdf  a grey diagonal watermark with words and digits laid over every page, across the tables;
   *_ocrlayer.pdf  a "searchable scan": the page images of the scanned report with an invisible text layer over
                   them, one word box per word as OCR tools write it (here the words of the LibreOffice PDF the
-                  scan was made from, so the layer itself is right). Its truth is that PDF's.
+                  scan was made from, so the layer itself is right). Its truth is that PDF's;
+  *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
+                 gibberish. Its truth is the scan's: no text can be read (NO-TEXT-LAYER on all pages).
 The truth is the source's own: the values do not change.
 """
+import json
 import re
 import shutil
 import subprocess
@@ -144,6 +147,20 @@ def searchable_scan(scan: Path, text_source: Path, target: Path, work: Path) -> 
     write_pdf(target, objects)
 
 
+def garbled(source: Path, target: Path, work: Path) -> None:
+    subprocess.run(['qpdf', '--qdf', '--object-streams=disable', str(source), str(work / 'source.qdf')], check=True)
+    with open(work / 'source.qdf', encoding='latin-1', newline='') as qdf:
+        text = re.sub(r'/ToUnicode \d+ 0 R\n', '', qdf.read())
+    write_fixed(text, target, work)
+
+
+def unreadable_truth(source: Path, target: Path) -> None:
+    truth = json.loads(source.read_text(encoding='utf-8'))
+    truth['findings'] = [{'rule': 'NO-TEXT-LAYER', 'pages': 'all', 'note': 'fonts without ToUnicode: the text extracts as gibberish'}]
+    truth['tolerated'] = []
+    target.write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding='utf-8')
+
+
 def watermark_pdf(path: Path, width: float, height: float, pages: int) -> None:
     """Pages holding only a diagonal watermark, in a non-embedded Chinese font (STSong-Light, UCS-2 codes)."""
     words = '内部资料 审核专用 2024 0321'
@@ -190,6 +207,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         searchable_scan(CORPUS / 'd09_scan.pdf', DEV_CORPUS / 'd09_lo.pdf', OUT / 'd09_ocrlayer.pdf', Path(work))
     shutil.copy(DEV_CORPUS / 'd09_lo.truth.json', OUT / 'd09_ocrlayer.truth.json')
+    with tempfile.TemporaryDirectory() as work:
+        garbled(CORPUS / 'd10_lo.pdf', OUT / 'd10_garbled.pdf', Path(work))
+    unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
     jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
             ('d10_lo', 'd10_watermark', watermarked)]
     for source, name, make in jobs:

@@ -12,6 +12,7 @@ import { paragraphsOf, type ProseParagraph } from './paragraphs';
 import { stitchTables } from './stitch';
 import { findTables, type PdfTable } from './table-grid';
 import { findTextTables } from './text-table';
+import { isGarbledText } from './garbled-text';
 import { groupLines } from './text-lines';
 import { invert, mapBox, pageTurn, runsSquare, turnItems, uprightMatrix } from './page-turn';
 import type { Matrix } from './geometry';
@@ -175,6 +176,8 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const toUpright = turn === 0 ? undefined : uprightMatrix(turn, view);
     const frame = toUpright ? mapBox(toUpright, view) : view;
     const pieces = toTextPieces(toUpright ? turnItems(items, toUpright) : items);
+    // Undecodable text is no text: the page is listed with the scans (NO-TEXT-LAYER), not read as gibberish.
+    if (isGarbledText(pieces.map((piece) => piece.text).join(''))) return { frame, blocks: [], prose: new Map(), hasText: false };
     const holdsTable = mayHoldTable(pieces);
     const rulings = holdsTable ? readRulings(await page.getOperatorList(), OPS, toUpright) : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
