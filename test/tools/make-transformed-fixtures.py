@@ -10,6 +10,8 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
   *_ocrlayer.pdf  a "searchable scan": the page images of the scanned report with an invisible text layer over
                   them, one word box per word as OCR tools write it (here the words of the LibreOffice PDF the
                   scan was made from, so the layer itself is right). Its truth is that PDF's;
+  *_owner.pdf    encrypted with an owner password only (anyone may open it; printing and copying "forbidden"),
+                 as many published reports are: it must read as the original;
   *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
                  gibberish. Its truth is the scan's: no text can be read (NO-TEXT-LAYER on all pages).
 The truth is the source's own: the values do not change.
@@ -154,6 +156,11 @@ def garbled(source: Path, target: Path, work: Path) -> None:
     write_fixed(text, target, work)
 
 
+def owner_locked(source: Path, target: Path, work: Path) -> None:
+    subprocess.run(['qpdf', '--encrypt', '', 'owner-secret', '256', '--print=none', '--modify=none', '--extract=n', '--',
+                    str(source), str(target)], check=True)
+
+
 def unreadable_truth(source: Path, target: Path) -> None:
     truth = json.loads(source.read_text(encoding='utf-8'))
     truth['findings'] = [{'rule': 'NO-TEXT-LAYER', 'pages': 'all', 'note': 'fonts without ToUnicode: the text extracts as gibberish'}]
@@ -211,7 +218,7 @@ def main() -> None:
         garbled(CORPUS / 'd10_lo.pdf', OUT / 'd10_garbled.pdf', Path(work))
     unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
     jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
-            ('d10_lo', 'd10_watermark', watermarked)]
+            ('d10_lo', 'd10_watermark', watermarked), ('d10_lo', 'd10_owner', owner_locked)]
     for source, name, make in jobs:
         with tempfile.TemporaryDirectory() as work:
             make(CORPUS / f'{source}.pdf', OUT / f'{name}.pdf', Path(work))
