@@ -3,6 +3,7 @@ import type { DocumentContent } from '../../shared/model/grid';
 import { reportHasEnded } from '../../shared/layout/prose';
 import { readPdf } from '../../shared/read/pdf/read-pdf';
 import { installDomMatrix } from './dom-matrix';
+import { installFontFaceSink } from './font-face-sink';
 import { pdfAssets } from './pdf-assets';
 import { useJsInflateForPdfJs } from './pdf-inflate';
 
@@ -11,5 +12,6 @@ export function readPdfFile(bytes: Uint8Array): Promise<DocumentContent> {
   // Before pdf.js first loads: it needs a DOMMatrix, and the installed app has no @napi-rs/canvas (dom-matrix.ts).
   installDomMatrix();
   useJsInflateForPdfJs();
+  installFontFaceSink();
   return readPdf(bytes, { ...pdfAssets(), stopAfter: reportHasEnded });
 }

@@ -1,4 +1,4 @@
-/** pdf.js inflates in JavaScript on the Node side (pdf-inflate.ts): same content, no DecompressionStream. */
+/** pdf.js on the Node side (pdf-inflate.ts, font-face-sink.ts): it inflates in JavaScript and hands fonts over as data; same content. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { installDomMatrix } from '../../electron/services/dom-matrix';
@@ -36,5 +36,20 @@ describe('useJsInflateForPdfJs', () => {
     } finally {
       Object.defineProperty(scope, 'DecompressionStream', { value: native, configurable: true, writable: true });
     }
+  });
+});
+
+describe('installFontFaceSink', () => {
+  it('gives pdf.js a FontFace only where there is none', async () => {
+    const { FontFaceSink, installFontFaceSink } = await import('../../electron/services/font-face-sink');
+    const bare: { FontFace?: unknown } = {};
+    installFontFaceSink(bare);
+    expect(bare.FontFace).toBe(FontFaceSink);
+    class Native {}
+    const browser: { FontFace?: unknown } = { FontFace: Native };
+    installFontFaceSink(browser);
+    expect(browser.FontFace).toBe(Native);
+    const face = new FontFaceSink('g_d0_f1');
+    expect(await face.loaded).toBe(face);
   });
 });

@@ -84,6 +84,15 @@ const FONT_SINK_DOCUMENT = {
   createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
 };
 
+/**
+ * Where the process has a FontFace (given one on the Node side: electron/services/font-face-sink.ts), the sink
+ * also has a font set, and pdf.js hands fonts over as data instead of writing each into a base64 CSS rule.
+ */
+function fontSinkDocument(): object {
+  if (typeof (globalThis as { FontFace?: unknown }).FontFace !== 'function') return FONT_SINK_DOCUMENT;
+  return { ...FONT_SINK_DOCUMENT, fonts: { add: () => undefined, delete: () => true } };
+}
+
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<DocumentContent> {
   assertPdfSignature(bytes);
   const pdfjs = await loadPdfJs();
@@ -96,7 +105,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     ...(options.binaryDataFactory ? { BinaryDataFactory: options.binaryDataFactory } : {}),
     isEvalSupported: false,
     disableFontFace: false,
-    ownerDocument: FONT_SINK_DOCUMENT,
+    ownerDocument: fontSinkDocument(),
     useSystemFonts: false,
     verbosity: 0,
   });
