@@ -4,26 +4,42 @@
  * a Chinese report holds ideographs, digits, ASCII and CJK punctuation; such a page has almost none of them.
  */
 
-/** Characters a report's page is made of. */
-const EXPECTED = /[\u0020-\u007e\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2150-\u218f\u2190-\u27bf\u2460-\u24ff\u2e80-\u2fdf\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
-const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/u;
-const ASCII_SYMBOL = /[!-/:-@[-`{-~]/;
-
 /** Fewer characters than this say too little to judge. */
 const ENOUGH = 20;
 
+type Kind = 'ideograph' | 'symbol' | 'expected' | 'unexpected' | 'space';
+
+/** Ranges of what a report's page is made of (code units; every page is looked at, so no regular expressions). */
+const EXPECTED_RANGES: [number, number][] = [
+  [0x00a0, 0x00bf], [0x00d7, 0x00d7], [0x00f7, 0x00f7], [0x2000, 0x206f], [0x2150, 0x218f], [0x2190, 0x27bf],
+  [0x2460, 0x24ff], [0x2e80, 0x2fdf], [0x3000, 0x303f], [0xff00, 0xffef],
+];
+
+function kindOf(code: number): Kind {
+  if (code <= 0x20 || code === 0x3000) return code === 0x20 || code === 0x3000 || (code >= 0x09 && code <= 0x0d) ? 'space' : 'unexpected';
+  if (code < 0x7f) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 'expected' : 'symbol';
+  if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) return 'ideograph';
+  return EXPECTED_RANGES.some(([from, to]) => code >= from && code <= to) ? 'expected' : 'unexpected';
+}
+
+/** Garbled pages are garbled throughout: their first characters are enough to tell (every page is looked at). */
+const SAMPLE = 600;
+
 export function isGarbledText(text: string): boolean {
-  const characters = Array.from(text.replace(/\s+/g, ''));
-  if (characters.length < ENOUGH) return false;
-  let unexpected = 0;
   let ideographs = 0;
   let symbols = 0;
-  for (const ch of characters) {
-    if (!EXPECTED.test(ch)) unexpected++;
-    else if (IDEOGRAPH.test(ch)) ideographs++;
-    else if (ASCII_SYMBOL.test(ch)) symbols++;
+  let unexpected = 0;
+  let spaces = 0;
+  const length = Math.min(text.length, SAMPLE);
+  for (let i = 0; i < length; i++) {
+    const kind = kindOf(text.charCodeAt(i));
+    if (kind === 'ideograph') ideographs++;
+    else if (kind === 'symbol') symbols++;
+    else if (kind === 'unexpected') unexpected++;
+    else if (kind === 'space') spaces++;
   }
-  const share = (n: number) => n / characters.length;
+  const total = length - spaces;
+  if (total < ENOUGH) return false;
   // Raw codes read as Latin-1 come out as runs of ASCII punctuation among accented letters, and no ideograph.
-  return share(unexpected) > 0.3 || (share(ideographs) < 0.05 && share(symbols) + share(unexpected) > 0.3);
+  return unexpected > total * 0.3 || (ideographs < total * 0.05 && symbols + unexpected > total * 0.3);
 }
