@@ -40,6 +40,8 @@ export function isGarbledText(text: string): boolean {
   }
   const total = length - spaces;
   if (total < ENOUGH) return false;
-  // Raw codes read as Latin-1 come out as runs of ASCII punctuation among accented letters, and no ideograph.
-  return unexpected > total * 0.3 || (ideographs < total * 0.05 && symbols + unexpected > total * 0.3);
+  // Raw codes read as Latin-1 come out as runs of ASCII punctuation among accented letters, and no ideograph
+  // (a page of rules drawn with dashes and underscores has no accented letters).
+  const latinNoise = ideographs < total * 0.05 && unexpected >= total * 0.03 && symbols + unexpected > total * 0.3;
+  return unexpected > total * 0.3 || latinNoise;
 }
