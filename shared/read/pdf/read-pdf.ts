@@ -5,7 +5,7 @@
  */
 import type { Block, DocumentContent, GridCell, SourceRef, TableGrid } from '../../model/grid';
 import { ReadError } from '../errors';
-import type { Box, TextPiece } from './geometry';
+import type { Box, Matrix, TextPiece } from './geometry';
 import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type PageDrawing, type TextItemLike } from './page-content';
 import { dropRunningLines, joinParagraphsAcrossPages, type PageBlocks } from './page-furniture';
 import { paragraphsOf, type ProseParagraph } from './paragraphs';
@@ -15,7 +15,6 @@ import { findTextTables } from './text-table';
 import { isGarbledText } from './garbled-text';
 import { groupLines } from './text-lines';
 import { invert, mapBox, pageTurn, runsSquare, turnItems, uprightMatrix } from './page-turn';
-import type { Matrix } from './geometry';
 
 export interface ReadPdfOptions {
   /** Folder URL or path of pdfjs-dist's cmaps/ (with the trailing slash). */
@@ -177,14 +176,7 @@ async function readPage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<stri
 async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>): Promise<PageResult> {
   const page = await doc.getPage(n);
   try {
-    const [vx0, vy0, vx1, vy1] = page.view;
-    const view = { x0: Math.min(vx0, vx1), y0: Math.min(vy0, vy1), x1: Math.max(vx0, vx1), y1: Math.max(vy0, vy1) };
-    const text = await page.getTextContent({ disableNormalization: true });
-    const items = text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string' && runsSquare(item as TextItemLike));
-    const turn = pageTurn(items);
-    const toUpright = turn === 0 ? undefined : uprightMatrix(turn, view);
-    const frame = toUpright ? mapBox(toUpright, view) : view;
-    const pieces = toTextPieces(toUpright ? turnItems(items, toUpright) : items);
+    const { pieces, frame, toUpright } = await uprightText(page);
     // Undecodable text is no text: the page is listed with the scans (NO-TEXT-LAYER), not read as gibberish.
     if (isGarbledText(pieces.map((piece) => piece.text).join(''))) return { frame, blocks: [], prose: new Map(), hasText: false };
     const holdsTable = mayHoldTable(pieces);
@@ -208,6 +200,18 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
   } finally {
     page.cleanup();
   }
+}
+
+/** The page's text as pieces in an upright frame (page-turn.ts), text set at a slant left out. */
+async function uprightText(page: PdfPage): Promise<{ pieces: TextPiece[]; frame: Box; toUpright?: Matrix }> {
+  const [vx0, vy0, vx1, vy1] = page.view;
+  const view = { x0: Math.min(vx0, vx1), y0: Math.min(vy0, vy1), x1: Math.max(vx0, vx1), y1: Math.max(vy0, vy1) };
+  const text = await page.getTextContent({ disableNormalization: true });
+  const items = text.items.filter((item): item is TextItemLike => typeof (item as TextItemLike).str === 'string' && runsSquare(item as TextItemLike));
+  const turn = pageTurn(items);
+  if (turn === 0) return { pieces: toTextPieces(items), frame: view };
+  const toUpright = uprightMatrix(turn, view);
+  return { pieces: toTextPieces(turnItems(items, toUpright)), frame: mapBox(toUpright, view), toUpright };
 }
 
 /**
