@@ -14,7 +14,9 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
                  as many published reports are: it must read as the original;
   *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
                  gibberish. Its truth is the scan's: no text can be read (NO-TEXT-LAYER on all pages).
-The truth is the source's own: the values do not change.
+  d10_contents.docx / d10_contents_pdf.pdf  a table of contents (目录, leaders and page numbers) inserted before
+                 the report's text, as Word and PDF (LibreOffice): its lines name every section heading.
+The truth is the source's own: the values do not change. Needs qpdf, poppler-utils and soffice.
 """
 import json
 import re
@@ -22,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,6 +171,30 @@ def unreadable_truth(source: Path, target: Path) -> None:
     target.write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding='utf-8')
 
 
+CONTENTS = ['目  录', '一、总体情况……………………………………………………1', '二、主动公开政府信息情况……………………………………2',
+            '三、收到和处理政府信息公开申请情况…………………………3', '四、政府信息公开行政复议、行政诉讼情况……………………4',
+            '五、政府信息公开工作存在的主要问题及改进情况……………4', '六、其他需要报告的事项……………………………………………5']
+
+
+def with_contents(source_docx: Path, work: Path) -> None:
+    """The .docx with a table of contents and a page break before its first section heading, and its PDF."""
+    with zipfile.ZipFile(source_docx) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts['word/document.xml'].decode('utf-8')
+    first = next(m for m in re.finditer(r'<w:p[ >].*?</w:p>', xml, flags=re.S)
+                 if '总体情况' in ''.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', m.group(0))))
+    lines = ''.join(f'<w:p><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">{line}</w:t></w:r></w:p>' for line in CONTENTS)
+    parts['word/document.xml'] = (xml[:first.start()] + lines + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' + xml[first.start():]).encode('utf-8')
+    docx = OUT / 'd10_contents.docx'
+    with zipfile.ZipFile(docx, 'w', zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', str(work), str(docx)], check=True, capture_output=True)
+    shutil.move(work / 'd10_contents.pdf', OUT / 'd10_contents_pdf.pdf')
+    for name in ('d10_contents', 'd10_contents_pdf'):
+        shutil.copy(CORPUS / 'd10_docx.truth.json', OUT / f'{name}.truth.json')
+
+
 def watermark_pdf(path: Path, width: float, height: float, pages: int) -> None:
     """Pages holding only a diagonal watermark, in a non-embedded Chinese font (STSong-Light, UCS-2 codes)."""
     words = '内部资料 审核专用 2024 0321'
@@ -214,6 +241,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         searchable_scan(CORPUS / 'd09_scan.pdf', DEV_CORPUS / 'd09_lo.pdf', OUT / 'd09_ocrlayer.pdf', Path(work))
     shutil.copy(DEV_CORPUS / 'd09_lo.truth.json', OUT / 'd09_ocrlayer.truth.json')
+    with tempfile.TemporaryDirectory() as work:
+        with_contents(CORPUS / 'd10_docx.docx', Path(work))
     with tempfile.TemporaryDirectory() as work:
         garbled(CORPUS / 'd10_lo.pdf', OUT / 'd10_garbled.pdf', Path(work))
     unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
