@@ -3,6 +3,7 @@ import type { Block, DocumentContent, GridCell, TableGrid } from '../model/grid'
 import {
   TABLE3_COLUMNS,
   TABLE3_ROWS,
+  TABLE_IDS,
   table3CellId,
   table3GroupCellId,
   type CellId,
@@ -118,7 +119,7 @@ function readCell(id: CellId, cell: GridCell): CellReading {
 
 function readTablePresence(blocks: Block[], grouped: Record<TableId, TableGrid[]>, prose: ProseAnalysis): Record<TableId, TableReading> {
   const presence = {} as Record<TableId, TableReading>;
-  for (const table of ['table2', 'table3', 'table4'] as TableId[]) {
+  for (const table of TABLE_IDS) {
     const grids = grouped[table];
     if (grids.length > 0) {
       presence[table] = { status: 'found', grids: grids.map((grid) => grid.index) };

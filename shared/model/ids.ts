@@ -76,7 +76,8 @@ export type Table4Column = (typeof TABLE4_COLUMNS)[number];
 export const SECTIONS = ['一', '二', '三', '四', '五', '六'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
-export type TableId = 'table2' | 'table3' | 'table4';
+export const TABLE_IDS = ['table2', 'table3', 'table4'] as const;
+export type TableId = (typeof TABLE_IDS)[number];
 
 export const RULE_IDS = [
   'T3-ROW-SUM',

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import type { SectionId, TableId } from '../model/ids';
+import { TABLE_IDS, type SectionId, type TableId } from '../model/ids';
 import { SECTION_TITLES, TABLE_TITLES } from '../model/labels';
 
 const SECTION_OF_TABLE: Record<TableId, SectionId> = { table2: '二', table3: '三', table4: '四' };
@@ -13,7 +13,7 @@ export const missingTable: Rule = {
   source: '年度报告格式（国办公开办函〔2021〕30号）第二至四部分的表格',
   check({ doc }) {
     if (doc.noTextLayer) return [];
-    return (['table2', 'table3', 'table4'] as const)
+    return TABLE_IDS
       .filter((table) => doc.sections[SECTION_OF_TABLE[table]]?.heading != null)
       .filter((table) => doc.tables[table].status === 'absent' || doc.tables[table].status === 'image')
       .map((table) => ({

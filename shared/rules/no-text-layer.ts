@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { TABLE_IDS } from '../model/ids';
 
 export const noTextLayer: Rule = {
   id: 'NO-TEXT-LAYER',
@@ -10,6 +11,8 @@ export const noTextLayer: Rule = {
   check({ doc }) {
     const pages = doc.noTextLayer?.pages;
     if (pages === undefined || (Array.isArray(pages) && pages.length === 0)) return [];
+    // Some pages without text (a scanned seal page, a cover picture) matter only if a table was not read.
+    if (pages !== 'all' && TABLE_IDS.every((table) => doc.tables[table].status === 'found')) return [];
     const where = pages === 'all' ? '全部页面' : `第 ${pages.join('、')} 页`;
     return [{ pages, message: `${where}没有可提取的文字（扫描件，或文字编码无法识别），表格无法自动读取，请人工核对` }];
   },

@@ -1,7 +1,7 @@
 /**
  * Pages drawn through a transform (test/fixtures/transformed, made by test/tools/make-transformed-fixtures.py):
  * content wrapped in a form XObject with a /Matrix, content drawn a quarter turn round with /Rotate, and a
- * diagonal watermark of words and digits laid across the tables; encryption with an owner password only; and a "searchable" scan (page images with an
+ * diagonal watermark of words and digits laid across the tables; encryption with an owner password only; a scanned cover page before the report; and a "searchable" scan (page images with an
  * OCR tool's invisible text layer), whose values are read but marked as needing the reviewer's confirmation.
  * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
  */
@@ -26,6 +26,7 @@ const CASES: { file: string; original: string; toNew: Matrix }[] = [
   { file: 'transformed/d10_rotated.pdf', original: 'corpus/d10_lo.pdf', toNew: [0, 1, -1, 0, 841.89, 0] },
   { file: 'transformed/d10_watermark.pdf', original: 'corpus/d10_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
   { file: 'transformed/d10_owner.pdf', original: 'corpus/d10_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
+  { file: 'transformed/d10_coverscan.pdf', original: 'corpus/d10_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
 ];
 
 function cellBoxes(content: DocumentContent): [number, number, number, number][] {

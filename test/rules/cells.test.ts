@@ -125,7 +125,12 @@ describe('OLD-FORMAT', () => {
 describe('NO-TEXT-LAYER, TABLE-LAYOUT, LABEL-ALTERED', () => {
   it('NO-TEXT-LAYER once, with pages', () => {
     expect(run(noTextLayer, { noTextLayer: { pages: 'all' } })).toEqual([expect.objectContaining({ pages: 'all' })]);
-    expect(run(noTextLayer, { noTextLayer: { pages: [2, 3] } })[0].message).toContain('第 2、3 页');
+    const table3Unread = { ...clean.tables, table3: { status: 'absent' as const, grids: [] } };
+    expect(run(noTextLayer, { noTextLayer: { pages: [2, 3] }, tables: table3Unread })[0].message).toContain('第 2、3 页');
+  });
+
+  it('NO-TEXT-LAYER not for some pages without text when every table was read (a scanned seal page, a cover picture)', () => {
+    expect(run(noTextLayer, { noTextLayer: { pages: [6] } })).toEqual([]);
   });
 
   it('TABLE-LAYOUT per layout note', () => {

@@ -12,6 +12,8 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
                   scan was made from, so the layer itself is right). Its truth is that PDF's;
   *_owner.pdf    encrypted with an owner password only (anyone may open it; printing and copying "forbidden"),
                  as many published reports are: it must read as the original;
+  *_coverscan.pdf  a LibreOffice report behind a scanned cover page (a picture, no text), as a sealed red-header
+                 page often is: every table is read, so no NO-TEXT-LAYER;
   *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
                  gibberish. Its truth is the scan's: no text can be read (NO-TEXT-LAYER on all pages).
   d10_contents.docx / d10_contents_pdf.pdf  a table of contents (目录, leaders and page numbers) inserted before
@@ -164,6 +166,10 @@ def owner_locked(source: Path, target: Path, work: Path) -> None:
                     str(source), str(target)], check=True)
 
 
+def behind_scanned_cover(source: Path, target: Path, work: Path) -> None:
+    subprocess.run(['qpdf', '--empty', '--pages', str(CORPUS / 'd09_scan.pdf'), '1', str(source), '--', str(target)], check=True)
+
+
 def unreadable_truth(source: Path, target: Path) -> None:
     truth = json.loads(source.read_text(encoding='utf-8'))
     truth['findings'] = [{'rule': 'NO-TEXT-LAYER', 'pages': 'all', 'note': 'fonts without ToUnicode: the text extracts as gibberish'}]
@@ -247,7 +253,8 @@ def main() -> None:
         garbled(CORPUS / 'd10_lo.pdf', OUT / 'd10_garbled.pdf', Path(work))
     unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
     jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
-            ('d10_lo', 'd10_watermark', watermarked), ('d10_lo', 'd10_owner', owner_locked)]
+            ('d10_lo', 'd10_watermark', watermarked), ('d10_lo', 'd10_owner', owner_locked),
+            ('d10_lo', 'd10_coverscan', behind_scanned_cover)]
     for source, name, make in jobs:
         with tempfile.TemporaryDirectory() as work:
             make(CORPUS / f'{source}.pdf', OUT / f'{name}.pdf', Path(work))
