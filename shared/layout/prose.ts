@@ -174,19 +174,32 @@ function buildSections(blocks: Block[], headings: Map<number, HeadingMatch>, par
 
 const TITLE_END = /(?:年度报告|年度工作报告|工作报告|年报)$/;
 
+/**
+ * The title: a line ending in 年度报告 (or the like) before the first heading, with the lines above it that
+ * complete it. The first one naming an organ and a year wins: a web page printed with its report has
+ * breadcrumbs that end so too (“首页 > 政务公开 > 政府信息公开年报”).
+ */
 function findTitle(blocks: Block[], headings: Map<number, HeadingMatch>): { text: string; source?: SourceRef } | null {
   const firstHeading = Math.min(...headings.keys(), blocks.length);
-  const candidates = blocks.slice(0, Math.min(firstHeading, 20));
-  const index = candidates.findIndex((block) => block.type === 'paragraph' && TITLE_END.test(compactText(block.text)) && compactText(block.text).length <= 60);
-  if (index < 0) return null;
-  const block = blocks[index] as Extract<Block, { type: 'paragraph' }>;
-  let text = compactText(block.text);
+  let first: { text: string; source?: SourceRef } | null = null;
+  for (let index = 0; index < Math.min(firstHeading, 20); index++) {
+    const block = blocks[index];
+    if (block.type !== 'paragraph' || !TITLE_END.test(compactText(block.text)) || compactText(block.text).length > 60) continue;
+    const title = { text: titleEndingAt(blocks, index), source: block.source };
+    if (titleIsComplete(title.text)) return title;
+    first ??= title;
+  }
+  return first;
+}
+
+function titleEndingAt(blocks: Block[], index: number): string {
+  let text = compactText((blocks[index] as Extract<Block, { type: 'paragraph' }>).text);
   for (let i = index - 1; i >= Math.max(0, index - 2) && !titleIsComplete(text); i--) {
     const previous = blocks[i];
     if (previous.type !== 'paragraph' || !isTitleLine(previous.text)) break;
     text = compactText(previous.text) + text;
   }
-  return { text, source: block.source };
+  return text;
 }
 
 /** A title names its organ and its year; a title set over two or three lines is joined until it does. */
@@ -256,11 +269,14 @@ interface Signature {
   blocks: number[];
 }
 
-/** The signature block: the last lines after the last heading, an organ line and a date line. */
+/**
+ * The signature block: among the last lines after the last heading, an organ line and a date line. A web page
+ * printed with its report ends with the site's footer (主办, 备案号, 地址…), so the last eight lines are looked at.
+ */
 function findSignature(blocks: Block[], headings: Map<number, HeadingMatch>): Signature | null {
   const lastHeading = Math.max(-1, ...headings.keys());
   const tail: number[] = [];
-  for (let i = blocks.length - 1; i > lastHeading && tail.length < 4; i--) {
+  for (let i = blocks.length - 1; i > lastHeading && tail.length < 8; i--) {
     const block = blocks[i];
     if (block.type === 'table') break;
     if (block.type !== 'paragraph' || compactText(block.text) === '' || isPageNumber(block.text)) continue;

@@ -1,7 +1,7 @@
 /**
  * Pages drawn through a transform (test/fixtures/transformed, made by test/tools/make-transformed-fixtures.py):
  * content wrapped in a form XObject with a /Matrix, content drawn a quarter turn round with /Rotate, and a
- * diagonal watermark of words and digits laid across the tables; encryption with an owner password only; a scanned cover page before the report; and a "searchable" scan (page images with an
+ * diagonal watermark of words and digits laid across the tables; encryption with an owner password only; a scanned cover page before the report; the report printed from its web page; and a "searchable" scan (page images with an
  * OCR tool's invisible text layer), whose values are read but marked as needing the reviewer's confirmation.
  * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
  */
@@ -65,6 +65,18 @@ describe('pages drawn through a transform', () => {
       expect(boxes).toHaveLength(expected.length);
       boxes.forEach((box, i) => box.forEach((value, k) => expect(Math.abs(value - expected[i][k])).toBeLessThan(0.5)));
     });
+  });
+});
+
+describe('a report printed from the web page that published it', () => {
+  it('reads the report, its title and its signature, not the site around it', async () => {
+    const file = 'transformed/d05_webpage.pdf';
+    const [result] = await checkFiles([fixture(file)]);
+    const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
+    expect(result.status).toBe('checked');
+    expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
+    const score = scoreFindings(result.findings, truth.findings, truth.tolerated ?? []);
+    expect([...score.falsePositives, ...score.falseNegatives]).toEqual([]);
   });
 });
 

@@ -18,7 +18,10 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
                  gibberish. Its truth is the scan's: no text can be read (NO-TEXT-LAYER on all pages).
   d10_contents.docx / d10_contents_pdf.pdf  a table of contents (目录, leaders and page numbers) inserted before
                  the report's text, as Word and PDF (LibreOffice): its lines name every section heading.
-The truth is the source's own: the values do not change. Needs qpdf, poppler-utils and soffice.
+  d05_webpage.pdf  a dev report as a government website shows it (mammoth's HTML inside the site's banner,
+                 breadcrumbs ending in 政府信息公开年报, publication line, print links and a six-line footer), printed
+                 by Chromium.
+The truth is the source's own: the values do not change. Needs qpdf, poppler-utils, soffice, chromium and node.
 """
 import json
 import re
@@ -201,6 +204,28 @@ def with_contents(source_docx: Path, work: Path) -> None:
         shutil.copy(CORPUS / 'd10_docx.truth.json', OUT / f'{name}.truth.json')
 
 
+WEB_STYLE = ('body{font-family:serif;font-size:12pt;margin:1cm} table{border-collapse:collapse;font-size:10pt} '
+             'td,th{border:1px solid #000;padding:2px 6px;text-align:center;font-weight:normal} .nav{background:#b00;color:#fff;padding:8px} '
+             '.crumb,.meta{color:#555;font-size:10pt} .meta{text-align:center} .foot{border-top:2px solid #b00;margin-top:30px;font-size:9pt;text-align:center}')
+WEB_HEAD = ('<div class="nav">自治区人民政府门户网站　首页 | 政务公开 | 政务服务 | 互动交流</div>'
+            '<div class="crumb">当前位置：首页 > 政务公开 > 政府信息公开年报</div>'
+            '<div class="meta">发布时间：2023-01-20 10:30　来源：自治区商务厅　浏览次数：1234　【字体：大 中 小】</div>')
+WEB_FOOT = ('<div class="meta">【打印本页】【关闭窗口】</div><div class="foot"><p>主办：自治区人民政府办公厅　承办：自治区大数据中心</p>'
+            '<p>网站标识码：1500000001　备案号：X ICP备05000001号</p><p>地址：自治区首府人民路1号　邮编：010000</p>'
+            '<p>联系电话：0471-1234567</p><p>建议使用1920×1080分辨率浏览</p></div>')
+
+
+def as_web_page(source_docx: Path, target: Path, work: Path) -> None:
+    script = ("const mammoth = (await import('mammoth')).default;"
+              f"const {{ value }} = await mammoth.convertToHtml({{ path: {json.dumps(str(source_docx))} }});"
+              "process.stdout.write(value);")
+    body = subprocess.run(['node', '--input-type=module', '-e', script], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    page = work / 'page.html'
+    page.write_text(f'<html><head><meta charset="utf-8"><style>{WEB_STYLE}</style></head><body>{WEB_HEAD}{body}{WEB_FOOT}</body></html>', encoding='utf-8')
+    subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', f'--print-to-pdf={target}', str(page)],
+                   check=True, capture_output=True)
+
+
 def watermark_pdf(path: Path, width: float, height: float, pages: int) -> None:
     """Pages holding only a diagonal watermark, in a non-embedded Chinese font (STSong-Light, UCS-2 codes)."""
     words = '内部资料 审核专用 2024 0321'
@@ -249,6 +274,9 @@ def main() -> None:
     shutil.copy(DEV_CORPUS / 'd09_lo.truth.json', OUT / 'd09_ocrlayer.truth.json')
     with tempfile.TemporaryDirectory() as work:
         with_contents(CORPUS / 'd10_docx.docx', Path(work))
+    with tempfile.TemporaryDirectory() as work:
+        as_web_page(DEV_CORPUS / 'd05_docx.docx', OUT / 'd05_webpage.pdf', Path(work))
+    shutil.copy(DEV_CORPUS / 'd05_docx.truth.json', OUT / 'd05_webpage.truth.json')
     with tempfile.TemporaryDirectory() as work:
         garbled(CORPUS / 'd10_lo.pdf', OUT / 'd10_garbled.pdf', Path(work))
     unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
