@@ -49,19 +49,9 @@ def page_count(pdf: Path) -> int:
 
 
 def blank_pdf(path: Path, width: float, height: float) -> None:
-    objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-               f'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] /Contents 4 0 R /Resources << >> >>',
-               '<< /Length 0 >>\nstream\n\nendstream']
-    out = b'%PDF-1.4\n'
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f'{number} 0 obj\n{body}\nendobj\n'.encode()
-    xref = len(out)
-    out += f'xref\n0 {len(objects) + 1}\n0000000000 65535 f \n'.encode()
-    out += b''.join(f'{offset:010d} 00000 n \n'.encode() for offset in offsets)
-    out += f'trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
-    path.write_bytes(out)
+    write_pdf(path, [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+                     f'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] /Contents 4 0 R /Resources << >> >>'.encode(),
+                     stream(b'')])
 
 
 def underlaid_qdf(source: Path, width: float, height: float, work: Path) -> str:
@@ -83,7 +73,7 @@ def write_fixed(qdf: str, target: Path, work: Path) -> None:
         out.write(qdf)
     fixed = subprocess.run(['fix-qdf', str(edited)], capture_output=True, check=True).stdout
     (work / 'fixed.qdf').write_bytes(fixed)
-    subprocess.run(['qpdf', str(work / 'fixed.qdf'), str(target)], check=True)
+    subprocess.run(['qpdf', '--deterministic-id', str(work / 'fixed.qdf'), str(target)], check=True)
 
 
 def with_form_matrix(source: Path, target: Path, work: Path) -> None:
@@ -170,7 +160,7 @@ def owner_locked(source: Path, target: Path, work: Path) -> None:
 
 
 def behind_scanned_cover(source: Path, target: Path, work: Path) -> None:
-    subprocess.run(['qpdf', '--empty', '--pages', str(CORPUS / 'd09_scan.pdf'), '1', str(source), '--', str(target)], check=True)
+    subprocess.run(['qpdf', '--deterministic-id', '--empty', '--pages', str(CORPUS / 'd09_scan.pdf'), '1', str(source), '--', str(target)], check=True)
 
 
 def unreadable_truth(source: Path, target: Path) -> None:
@@ -228,41 +218,22 @@ def as_web_page(source_docx: Path, target: Path, work: Path) -> None:
 
 def watermark_pdf(path: Path, width: float, height: float, pages: int) -> None:
     """Pages holding only a diagonal watermark, in a non-embedded Chinese font (STSong-Light, UCS-2 codes)."""
-    words = '内部资料 审核专用 2024 0321'
-    code = ''.join(f'{ord(ch):04X}' for ch in words)
-    lines = []
-    for k in range(4):
-        x, y = width * 0.08, height * (0.12 + 0.22 * k)
-        lines.append(f'q 0.8 g BT /W 30 Tf 0.7071 0.7071 -0.7071 0.7071 {x:.1f} {y:.1f} Tm <{code}> Tj ET Q')
-    content = '\n'.join(lines).encode()
-    font = ('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font '
-            '/Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> '
-            '/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] '
-            '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> /DW 1000 >>] >>')
-    kids = ' '.join(f'{5 + 2 * i} 0 R' for i in range(pages))
-    objects = ['<< /Type /Catalog /Pages 2 0 R >>', f'<< /Type /Pages /Kids [{kids}] /Count {pages} >>', font,
-               f'<< /Length {len(content)} >>\nstream\n' + content.decode() + '\nendstream']
-    for i in range(pages):
-        objects.append(f'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] /Contents 4 0 R '
-                       f'/Resources << /Font << /W 3 0 R >> >> >>')
-        objects.append('null')
-    out = b'%PDF-1.4\n'
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f'{number} 0 obj\n{body}\nendobj\n'.encode()
-    xref = len(out)
-    out += f'xref\n0 {len(objects) + 1}\n0000000000 65535 f \n'.encode()
-    out += b''.join(f'{offset:010d} 00000 n \n'.encode() for offset in offsets)
-    out += f'trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
-    path.write_bytes(out)
+    code = ucs2('内部资料 审核专用 2024 0321')
+    lines = [f'q 0.8 g BT /W 30 Tf 0.7071 0.7071 -0.7071 0.7071 {width * 0.08:.1f} {height * (0.12 + 0.22 * k):.1f} Tm <{code}> Tj ET Q'
+             for k in range(4)]
+    kids = ' '.join(f'{5 + i} 0 R' for i in range(pages))
+    objects = [b'<< /Type /Catalog /Pages 2 0 R >>', f'<< /Type /Pages /Kids [{kids}] /Count {pages} >>'.encode(), CJK_FONT.encode(),
+               stream('\n'.join(lines).encode())]
+    objects += [f'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] /Contents 4 0 R '
+                f'/Resources << /Font << /W 3 0 R >> >> >>'.encode()] * pages
+    write_pdf(path, objects)
 
 
 def watermarked(source: Path, target: Path, work: Path) -> None:
     width, height = page_size(source)
     mark = work / 'mark.pdf'
     watermark_pdf(mark, width, height, page_count(source))
-    subprocess.run(['qpdf', str(source), '--overlay', str(mark), '--', str(target)], check=True)
+    subprocess.run(['qpdf', '--deterministic-id', str(source), '--overlay', str(mark), '--', str(target)], check=True)
 
 
 def main() -> None:
