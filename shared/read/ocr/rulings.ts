@@ -1,0 +1,167 @@
+/**
+ * Table rulings in a scanned page: long thin runs of ink, found row by row (horizontal) and column by column
+ * (vertical) on a level (deskewed) binary image. A run may be broken by a few missing pixels (noise, a faint
+ * scan) and a line may be several pixels thick; runs of ink as short as a few characters are text, and bands
+ * thicker than a line are pictures or shading. The skew of the page is measured first from the ink itself.
+ */
+
+/** A ruling in pixel space (y down): horizontal at `y` from x0 to x1, or vertical at `x` from y0 to y1. */
+export interface PixelHLine {
+  y: number;
+  x0: number;
+  x1: number;
+  thickness: number;
+}
+
+export interface PixelVLine {
+  x: number;
+  y0: number;
+  y1: number;
+  thickness: number;
+}
+
+export interface PixelRulings {
+  horizontal: PixelHLine[];
+  vertical: PixelVLine[];
+}
+
+export interface RulingOptions {
+  /** Pixels per inch of the image (sets what counts as long and as thin). Default 150. */
+  dpi?: number;
+}
+
+/** A ruling is at least this long (inches): longer than a few characters. */
+const MIN_LENGTH_INCH = 0.3;
+/** … and at most this thick (inches). */
+const MAX_THICKNESS_INCH = 0.06;
+/** Gaps of up to this many pixels per 150 dpi do not break a run. */
+const GAP_AT_150 = 2;
+
+export function findRulings(ink: Uint8Array, width: number, height: number, options: RulingOptions = {}): PixelRulings {
+  const dpi = options.dpi ?? 150;
+  const minLength = Math.max(12, Math.round(MIN_LENGTH_INCH * dpi));
+  const maxThickness = Math.max(3, Math.round(MAX_THICKNESS_INCH * dpi));
+  const gap = Math.max(1, Math.round((GAP_AT_150 * dpi) / 150));
+  const rows = runsAlong(ink, width, height, true, minLength, gap);
+  const columns = runsAlong(ink, width, height, false, minLength, gap);
+  return {
+    horizontal: joinRuns(rows, maxThickness).map(({ at, from, to, thickness }) => ({ y: at, x0: from, x1: to, thickness })),
+    vertical: joinRuns(columns, maxThickness).map(({ at, from, to, thickness }) => ({ x: at, y0: from, y1: to, thickness })),
+  };
+}
+
+interface Run {
+  line: number;
+  from: number;
+  to: number;
+}
+
+/** Long runs of ink along each row (or each column), in order of the row (column). */
+function runsAlong(ink: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number, gap: number): Run[][] {
+  const lines = horizontal ? height : width;
+  const length = horizontal ? width : height;
+  const stepAlong = horizontal ? 1 : width;
+  const stepAcross = horizontal ? width : 1;
+  const result: Run[][] = [];
+  for (let line = 0; line < lines; line++) {
+    const runs: Run[] = [];
+    let start = -1;
+    let last = -1;
+    let index = line * stepAcross;
+    for (let k = 0; k < length; k++, index += stepAlong) {
+      if (ink[index]) {
+        if (start < 0 || k - last > gap + 1) {
+          if (start >= 0 && last - start + 1 >= minLength) runs.push({ line, from: start, to: last });
+          start = k;
+        }
+        last = k;
+      }
+    }
+    if (start >= 0 && last - start + 1 >= minLength) runs.push({ line, from: start, to: last });
+    result.push(runs);
+  }
+  return result;
+}
+
+interface Band {
+  first: number;
+  last: number;
+  from: number;
+  to: number;
+  /** Sum of line index × run length, and of run lengths: the band's weighted centre line. */
+  weighted: number;
+  weight: number;
+}
+
+/**
+ * Runs on neighbouring rows that overlap are one line (a thick or slightly wavy one); its position is the
+ * weighted centre. Bands thicker than a line are dropped.
+ */
+function joinRuns(lines: Run[][], maxThickness: number): { at: number; from: number; to: number; thickness: number }[] {
+  const done: Band[] = [];
+  let open: Band[] = [];
+  for (const runs of lines) {
+    const next: Band[] = [];
+    const taken = new Set<Band>();
+    for (const run of runs) {
+      const band = open.find((candidate) => !taken.has(candidate) && overlap(candidate, run) > 0.5 * Math.min(candidate.to - candidate.from, run.to - run.from));
+      const length = run.to - run.from + 1;
+      if (band) {
+        taken.add(band);
+        band.last = run.line;
+        band.from = Math.min(band.from, run.from);
+        band.to = Math.max(band.to, run.to);
+        band.weighted += run.line * length;
+        band.weight += length;
+        next.push(band);
+      } else {
+        next.push({ first: run.line, last: run.line, from: run.from, to: run.to, weighted: run.line * length, weight: length });
+      }
+    }
+    for (const band of open) if (!taken.has(band)) done.push(band);
+    open = next;
+  }
+  done.push(...open);
+  return done
+    .filter((band) => band.last - band.first + 1 <= maxThickness)
+    .map((band) => ({ at: band.weighted / band.weight, from: band.from, to: band.to, thickness: band.last - band.first + 1 }))
+    .sort((a, b) => a.at - b.at || a.from - b.from);
+}
+
+function overlap(a: { from: number; to: number }, b: { from: number; to: number }): number {
+  return Math.min(a.to, b.to) - Math.max(a.from, b.from);
+}
+
+/**
+ * The page's skew (radians; positive: lines go down to the right), within ±maxDegrees: the angle at which the
+ * ink's row profile is sharpest (rulings and text lines line up). Zero when the image holds too little ink.
+ */
+export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDegrees = 3): number {
+  const points: number[] = [];
+  // A sample of ink pixels is enough (every other row and column).
+  for (let y = 0; y < height; y += 2) {
+    for (let x = 0; x < width; x += 2) if (ink[y * width + x]) points.push(x, y);
+  }
+  if (points.length < 200) return 0;
+  const score = (degrees: number) => {
+    const tan = Math.tan((degrees * Math.PI) / 180);
+    const offset = Math.ceil(Math.abs(tan) * width) + 1;
+    const histogram = new Float64Array(height + 2 * offset);
+    for (let i = 0; i < points.length; i += 2) histogram[Math.round(points[i + 1] - points[i] * tan) + offset]++;
+    let sum = 0;
+    for (const count of histogram) sum += count * count;
+    return sum;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let degrees = -maxDegrees; degrees <= maxDegrees + 1e-9; degrees += 0.2) {
+    const s = score(degrees);
+    if (s > bestScore * 1.0001) [best, bestScore] = [degrees, s];
+  }
+  const coarse = best;
+  for (let degrees = coarse - 0.2; degrees <= coarse + 0.2 + 1e-9; degrees += 0.04) {
+    const s = score(degrees);
+    if (s > bestScore * 1.0001) [best, bestScore] = [degrees, s];
+  }
+  return (best * Math.PI) / 180;
+}
