@@ -15,7 +15,7 @@ export interface ScannedPdfPage {
   page: number;
   frame: Box;
   operatorList: OperatorList;
-  OPS: ImageOpsCodes & Record<string, number>;
+  OPS: Record<string, number>;
   /** A painted image's decoded pixels (pdf.js's `{ width, height, kind, data }`). */
   image(objId: string): Promise<unknown>;
 }
@@ -36,7 +36,7 @@ export interface OcrProgress {
 /** A reader of scanned pages with the given recognizer, for ReadPdfOptions.ocrPage. */
 export function ocrPages(recognizer: OcrRecognizer, onProgress?: (progress: OcrProgress) => void) {
   return async (page: ScannedPdfPage): Promise<OcrPageResult | null> => {
-    const scan = pageScan(paintedImages(page.operatorList, page.OPS), page.frame);
+    const scan = pageScan(paintedImages(page.operatorList, page.OPS as unknown as ImageOpsCodes), page.frame);
     if (!scan) return null;
     const decoded = scan.objId ? await page.image(scan.objId) : scan.inline;
     const image = decoded ? greyFromPdfImage(decoded as Parameters<typeof greyFromPdfImage>[0]) : null;

@@ -11,7 +11,8 @@ import { apply, multiply, type Box, type HLine, type Matrix, type TextPiece, typ
 import type { Rulings } from '../pdf/page-content';
 import { findTables, type PdfCell, type PdfTable } from '../pdf/table-grid';
 import { binarize, crop, inkThreshold, pad, rotate, scale, type GreyImage } from './grey-image';
-import { joinCjk, type CellKind, type OcrRecognizer } from './recognizer';
+import { spaceGlyphs, uprightToLine } from './glyph-layout';
+import { joinCjk, type OcrRecognizer } from './recognizer';
 import { estimateSkew, findRulings, type PixelHLine, type PixelVLine } from './rulings';
 
 export interface ScannedPage {
@@ -41,8 +42,6 @@ export interface ScannedPageOptions {
 
 /** Skews below this (degrees) are left alone. */
 const LEVEL_ENOUGH = 0.05;
-/** Text is recognised best at about this resolution; smaller crops are scaled up to it. */
-const RECOGNITION_DPI = 300;
 
 export async function readScannedPage(scan: ScannedPage, recognizer: OcrRecognizer, options: ScannedPageOptions = {}): Promise<ScannedPageContent> {
   const { width, height } = scan.image;
@@ -65,7 +64,7 @@ export async function readScannedPage(scan: ScannedPage, recognizer: OcrRecogniz
   for (const table of tables) {
     const out: OcrCell[] = [];
     for (const cell of table.cells) {
-      const text = await readCell(level, ink, pixelBox(cell.box, toPixel), lineWidth, dpi, recognizer);
+      const text = await readCell(level, ink, threshold, pixelBox(cell.box, toPixel), lineWidth, dpi, recognizer);
       out.push({ ...cell, text, ocr: true });
       options.onCell?.(++done, cells.length);
     }
@@ -132,9 +131,7 @@ function toPageRulings(horizontal: PixelHLine[], vertical: PixelVLine[], toPage:
 // ---------------------------------------------------------------------------------------------------------------
 // Cells
 
-const CJK = /[\u3400-\u9fff]/;
-
-async function readCell(level: GreyImage, ink: Uint8Array, box: PixelBox, lineWidth: number, dpi: number, recognizer: OcrRecognizer): Promise<string> {
+async function readCell(level: GreyImage, ink: Uint8Array, threshold: number, box: PixelBox, lineWidth: number, dpi: number, recognizer: OcrRecognizer): Promise<string> {
   const inset = Math.ceil(lineWidth / 2) + Math.max(1, Math.round(dpi / 100));
   const x0 = Math.round(box.x0 + inset);
   const y0 = Math.round(box.y0 + inset);
@@ -147,15 +144,65 @@ async function readCell(level: GreyImage, ink: Uint8Array, box: PixelBox, lineWi
   const margin = Math.round(0.03 * dpi);
   const picture = whiteOutside(crop(level, x0, y0, x1, y1), cellInk);
   const part = crop(picture, extent.x0 - margin, extent.y0 - margin, extent.x1 + 1 + margin, extent.y1 + 1 + margin);
-  const ready = pad(scale(part, recognitionScale(dpi)), 12);
-  const first = await recognizer.cell(ready, 'text');
-  const text = joinCjk(first.text);
-  if (CJK.test(text) || !/[0-9OoIlZSB〇]/.test(text)) return text.replace(/\n+/g, '\n');
-  return cleanNumber((await recognizer.cell(ready, 'number' satisfies CellKind)).text) || cleanNumber(text);
+  // The recognizer reads black on white best, labels at about 150 dpi and lone digits a little larger.
+  const label = forRecognition(part, LABEL_DPI / dpi, threshold);
+  const upright = uprightToLine(label, 12);
+  const first = await recognizer.cell(upright ?? label, 'text');
+  const text = joinCjk(first.text).replace(/\n+/g, '\n');
+  if ((text.match(CJK_ALL) ?? []).length >= 2) return upright ? text.replace(/\s+/g, '') : text;
+  const number = await readNumber(part, dpi, threshold, recognizer);
+  if (number) return number;
+  return /^[\d.,\s]+$/.test(text) ? cleanNumber(text) : text;
 }
 
-function recognitionScale(dpi: number): number {
-  return Math.min(4, Math.max(1, Math.round((RECOGNITION_DPI / dpi) * 2) / 2));
+const LABEL_DPI = 150;
+const CJK_ALL = /[\u3400-\u9fff]/g;
+/**
+ * Numbers are read in turn at these sizes (dpi), with the digits spaced apart or as printed, until a reading
+ * is sure and has as many characters as the cell has glyphs: tesseract reads “11” as “1” at some sizes and
+ * not at others.
+ */
+const NUMBER_READINGS: { dpi: number; spaced: boolean }[] = [
+  { dpi: 225, spaced: true },
+  { dpi: 225, spaced: false },
+  { dpi: 300, spaced: false },
+  { dpi: 150, spaced: false },
+  { dpi: 450, spaced: false },
+];
+const SURE = 80;
+
+async function readNumber(part: GreyImage, dpi: number, threshold: number, recognizer: OcrRecognizer): Promise<string> {
+  const glyphs = glyphCount(forRecognition(part, 1, threshold));
+  let best = { text: '', score: -1 };
+  for (const { dpi: target, spaced } of NUMBER_READINGS) {
+    const image = forRecognition(part, target / dpi, threshold);
+    const read = await recognizer.cell(spaced ? spaceGlyphs(image, 12) : image, 'number');
+    const text = cleanNumber(read.text);
+    if (!text) continue;
+    const fits = text.length === glyphs;
+    const score = read.confidence + (fits ? 100 : 0);
+    if (score > best.score) best = { text, score };
+    if (fits && read.confidence >= SURE) break;
+  }
+  return best.text;
+}
+
+/** Separate glyphs (column runs of ink) of a binary image. */
+function glyphCount(image: GreyImage): number {
+  let count = 0;
+  let inside = false;
+  for (let x = 0; x < image.width; x++) {
+    let ink = false;
+    for (let y = 0; y < image.height && !ink; y++) ink = image.data[y * image.width + x] < 128;
+    if (ink && !inside) count++;
+    inside = ink;
+  }
+  return count;
+}
+
+function forRecognition(part: GreyImage, factor: number, threshold: number): GreyImage {
+  const scaled = scale(part, Math.min(4, Math.max(1, Math.round(factor * 4) / 4)));
+  return pad({ ...scaled, data: scaled.data.map((v) => (v < threshold ? 0 : 255)) }, 12);
 }
 
 function cleanNumber(text: string): string {
@@ -174,21 +221,28 @@ function cropInk(ink: Uint8Array, width: number, x0: number, y0: number, x1: num
  * away): rows or columns near the edge that are mostly ink are cleared.
  */
 function clearRulingRemains(ink: Uint8Array, width: number, height: number, band: number): Uint8Array {
-  const rowInk = (y: number) => {
-    let n = 0;
-    for (let x = 0; x < width; x++) n += ink[y * width + x];
-    return n;
-  };
-  const columnInk = (x: number) => {
-    let n = 0;
-    for (let y = 0; y < height; y++) n += ink[y * width + x];
-    return n;
+  // A ruling is one unbroken run across most of the cell; a row of text, however dense, is broken.
+  const longestRun = (start: number, step: number, count: number) => {
+    let best = 0;
+    let run = 0;
+    let gap = 0;
+    for (let k = 0, i = start; k < count; k++, i += step) {
+      if (ink[i]) {
+        run = run > 0 ? run + gap + 1 : 1;
+        gap = 0;
+        best = Math.max(best, run);
+      } else if (run > 0 && ++gap > 2) {
+        run = 0;
+        gap = 0;
+      }
+    }
+    return best;
   };
   for (let y = 0; y < height; y++) {
-    if ((y < band || y >= height - band) && rowInk(y) > 0.5 * width) for (let x = 0; x < width; x++) ink[y * width + x] = 0;
+    if ((y < band || y >= height - band) && longestRun(y * width, 1, width) > 0.7 * width) ink.fill(0, y * width, (y + 1) * width);
   }
   for (let x = 0; x < width; x++) {
-    if ((x < band || x >= width - band) && columnInk(x) > 0.5 * height) for (let y = 0; y < height; y++) ink[y * width + x] = 0;
+    if ((x < band || x >= width - band) && longestRun(x, width, height) > 0.7 * height) for (let y = 0; y < height; y++) ink[y * width + x] = 0;
   }
   return ink;
 }
