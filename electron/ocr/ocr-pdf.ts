@@ -22,7 +22,8 @@ export async function readPdfFileWithOcr(bytes: Uint8Array, options: OcrReadOpti
   const own = options.recognizer ? null : new TesseractRecognizer();
   const recognizer = options.recognizer ?? own!;
   try {
-    return await readPdf(bytes, { ...pdfAssets(), stopAfter: reportHasEnded, ocrPage: ocrPages(recognizer, options.onProgress) });
+    const onError = (page: number, error: unknown) => console.error(`[ocr] page ${page}: ${error instanceof Error ? error.message : String(error)}`);
+    return await readPdf(bytes, { ...pdfAssets(), stopAfter: reportHasEnded, ocrPage: ocrPages(recognizer, options.onProgress, onError) });
   } finally {
     await own?.terminate();
   }

@@ -34,17 +34,27 @@ export interface OcrProgress {
 }
 
 /** A reader of scanned pages with the given recognizer, for ReadPdfOptions.ocrPage. */
-export function ocrPages(recognizer: OcrRecognizer, onProgress?: (progress: OcrProgress) => void) {
+export function ocrPages(recognizer: OcrRecognizer, onProgress?: (progress: OcrProgress) => void, onError?: (page: number, error: unknown) => void) {
   return async (page: ScannedPdfPage): Promise<OcrPageResult | null> => {
-    const scan = pageScan(paintedImages(page.operatorList, page.OPS as unknown as ImageOpsCodes), page.frame);
-    if (!scan) return null;
-    const decoded = scan.objId ? await page.image(scan.objId) : scan.inline;
-    const image = decoded ? greyFromPdfImage(decoded as Parameters<typeof greyFromPdfImage>[0]) : null;
-    if (!image) return null;
-    onProgress?.({ page: page.page, cells: 0, totalCells: 0 });
-    const content = await readScannedPage({ page: page.page, image, matrix: scan.matrix }, recognizer, {
-      onCell: (cells, totalCells) => onProgress?.({ page: page.page, cells, totalCells }),
-    });
-    return { tables: content.tables, pieces: content.pieces };
+    try {
+      return await ocrPage(page, recognizer, onProgress);
+    } catch (error) {
+      // A page the recognizer fails on stays a page without text (NO-TEXT-LAYER); the others are still read.
+      onError?.(page.page, error);
+      return null;
+    }
   };
+}
+
+async function ocrPage(page: ScannedPdfPage, recognizer: OcrRecognizer, onProgress?: (progress: OcrProgress) => void): Promise<OcrPageResult | null> {
+  const scan = pageScan(paintedImages(page.operatorList, page.OPS as unknown as ImageOpsCodes), page.frame);
+  if (!scan) return null;
+  const decoded = scan.objId ? await page.image(scan.objId) : scan.inline;
+  const image = decoded ? greyFromPdfImage(decoded as Parameters<typeof greyFromPdfImage>[0]) : null;
+  if (!image) return null;
+  onProgress?.({ page: page.page, cells: 0, totalCells: 0 });
+  const content = await readScannedPage({ page: page.page, image, matrix: scan.matrix }, recognizer, {
+    onCell: (cells, totalCells) => onProgress?.({ page: page.page, cells, totalCells }),
+  });
+  return { tables: content.tables, pieces: content.pieces };
 }
