@@ -11,6 +11,9 @@ export const noTextLayer: Rule = {
     const pages = doc.noTextLayer?.pages;
     if (pages === undefined || (Array.isArray(pages) && pages.length === 0)) return [];
     const where = pages === 'all' ? '全部页面' : `第 ${pages.join('、')} 页`;
+    if (Object.values(doc.cells).some((cell) => cell.ocr)) {
+      return [{ pages, message: `${where}没有文字层（扫描件）；表格数值已由文字识别（OCR）读取，须逐项对照原件核对，正文相关检查无法进行` }];
+    }
     return [{ pages, message: `${where}没有文字层（扫描件），表格无法自动读取，请人工核对` }];
   },
 };
