@@ -24,7 +24,7 @@ export interface ScannedPage {
 }
 
 export type OcrCell = PdfCell & { ocr: true };
-export type OcrTable = PdfTable & { cells: OcrCell[] };
+export type OcrTable = Omit<PdfTable, 'cells'> & { cells: OcrCell[] };
 
 export interface ScannedPageContent {
   tables: OcrTable[];

@@ -83,48 +83,44 @@ function runsAlong(ink: Uint8Array, width: number, height: number, horizontal: b
   return result;
 }
 
-interface Band {
-  first: number;
-  last: number;
-  from: number;
-  to: number;
-  /** Sum of line index × run length, and of run lengths: the band's weighted centre line. */
-  weighted: number;
-  weight: number;
-}
-
 /**
- * Runs on neighbouring rows that overlap are one line (a thick or slightly wavy one); its position is the
- * weighted centre. Bands thicker than a line are dropped.
+ * Long runs on neighbouring rows that overlap are one line (a thick line, or one left a little slanted after
+ * levelling, which steps from row to row). Its position is the ink-weighted centre, its thickness the ink per
+ * unit of length; bands thicker than a line (a picture, shading) are dropped.
  */
 function joinRuns(lines: Run[][], maxThickness: number): { at: number; from: number; to: number; thickness: number }[] {
-  const done: Band[] = [];
-  let open: Band[] = [];
-  for (const runs of lines) {
-    const next: Band[] = [];
-    const taken = new Set<Band>();
-    for (const run of runs) {
-      const band = open.find((candidate) => !taken.has(candidate) && overlap(candidate, run) > 0.5 * Math.min(candidate.to - candidate.from, run.to - run.from));
-      const length = run.to - run.from + 1;
-      if (band) {
-        taken.add(band);
-        band.last = run.line;
-        band.from = Math.min(band.from, run.from);
-        band.to = Math.max(band.to, run.to);
-        band.weighted += run.line * length;
-        band.weight += length;
-        next.push(band);
-      } else {
-        next.push({ first: run.line, last: run.line, from: run.from, to: run.to, weighted: run.line * length, weight: length });
-      }
-    }
-    for (const band of open) if (!taken.has(band)) done.push(band);
-    open = next;
+  const runs = lines.flat();
+  const parent = runs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const start: number[] = [];
+  let offset = 0;
+  for (const row of lines) {
+    start.push(offset);
+    offset += row.length;
   }
-  done.push(...open);
-  return done
-    .filter((band) => band.last - band.first + 1 <= maxThickness)
-    .map((band) => ({ at: band.weighted / band.weight, from: band.from, to: band.to, thickness: band.last - band.first + 1 }))
+  for (let line = 1; line < lines.length; line++) {
+    const above = lines[line - 1];
+    lines[line].forEach((run, k) => {
+      above.forEach((other, j) => {
+        if (overlap(run, other) > 0) parent[find(start[line] + k)] = find(start[line - 1] + j);
+      });
+    });
+  }
+  const bands = new Map<number, { from: number; to: number; weighted: number; weight: number }>();
+  runs.forEach((run, i) => {
+    const root = find(i);
+    const length = run.to - run.from + 1;
+    const band = bands.get(root);
+    if (band) {
+      band.from = Math.min(band.from, run.from);
+      band.to = Math.max(band.to, run.to);
+      band.weighted += run.line * length;
+      band.weight += length;
+    } else bands.set(root, { from: run.from, to: run.to, weighted: run.line * length, weight: length });
+  });
+  return [...bands.values()]
+    .map((band) => ({ at: band.weighted / band.weight, from: band.from, to: band.to, thickness: band.weight / (band.to - band.from + 1) }))
+    .filter((band) => band.thickness <= maxThickness)
     .sort((a, b) => a.at - b.at || a.from - b.from);
 }
 
