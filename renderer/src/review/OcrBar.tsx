@@ -25,7 +25,7 @@ function OcrBanner({ total, unchecked }: { total: number; unchecked: number }) {
       <strong>本报告数值由文字识别（OCR）读取，未经核对，请逐项对照原件确认</strong>
       <span data-testid="ocr-unchecked">
         {unchecked > 0 ? `尚有 ${unchecked} / ${total} 项 OCR 识别值待核对。` : `全部 ${total} 项 OCR 识别值已核对或更正。`}
-        表格中带“OCR”标记的数值为识别所得；点击数值，在“单元格”中“核对无误”或填写更正值。依据未核对数值得出的问题均注明“待核对”。
+        表格中带 <span className="ocr-legend" aria-hidden="true" /> 标记（虚线框、左上角橙色三角）的数值为识别所得、尚未核对；点击数值，在“单元格批注与更正”中“核对无误”或填写更正值。依据未核对数值得出的问题均注明“待核对”。
       </span>
     </div>
   );

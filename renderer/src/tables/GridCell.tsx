@@ -36,7 +36,7 @@ export function GridCell({ id, colSpan }: GridCellProps) {
       title={`${describeCell(id)}${status ? `\n${status}` : ''}${marks.notes[id] ? `\n批注：${marks.notes[id]}` : ''}`}
       onClick={() => marks.onSelectCell(id)}
     >
-      {isUncheckedOcr(reading) && <span className="ocr-mark" data-ocr-mark="true">OCR</span>}
+      {isUncheckedOcr(reading) && <span className="ocr-mark" data-ocr-mark="true" aria-label="OCR 识别值，待核对" />}
       {cellDisplayText(reading)}
       {isConfirmedOcr(reading) ? <span className="checked-mark" title="OCR 识别值已核对">核</span> : reading?.correctedFrom && <span className="corrected-mark">改</span>}
     </td>
