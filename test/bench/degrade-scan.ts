@@ -28,8 +28,14 @@ function readPgm(bytes: Buffer): GreyImage {
   return { width, height, data: new Uint8Array(bytes.subarray(header[0].length, header[0].length + width * height)) };
 }
 
+/** mulberry32: a small PRNG without the row-aligned lattice a plain LCG leaves in the noise. */
 let seed = 11;
-const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 
 const work = mkdtempSync(join(tmpdir(), 'degrade-'));
 try {

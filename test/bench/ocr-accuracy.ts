@@ -26,6 +26,6 @@ for (const file of process.argv.slice(2)) {
   console.log(`  organ ${doc.report.organ} year ${doc.report.year} format ${doc.report.format} signed ${doc.report.signedDate}`);
   for (const id of score.wrong.slice(0, 60)) {
     const cell = doc.cells[id];
-    console.log(`  ✗ ${id}: read ${JSON.stringify(cell?.raw ?? null)} (${cell?.status}) expected ${valueOfCell(truth.report, id) ?? id}`);
+    console.log(id.includes(":") || !cell ? `  ✗ ${id}` : `  ✗ ${id}: read ${JSON.stringify(cell.raw)} (${cell.status}) expected ${valueOfCell(truth.report, id)}`);
   }
 }

@@ -12,6 +12,7 @@ import type { Rulings } from '../pdf/page-content';
 import { findTables, type PdfCell, type PdfTable } from '../pdf/table-grid';
 import { binarize, crop, inkThreshold, pad, rotate, scale, type GreyImage } from './grey-image';
 import { spaceGlyphs, uprightToLine } from './glyph-layout';
+import { snapLabel } from './label-lexicon';
 import { joinCjk, type OcrRecognizer } from './recognizer';
 import { estimateSkew, findRulings, type PixelHLine, type PixelVLine } from './rulings';
 
@@ -53,7 +54,7 @@ export async function readScannedPage(scan: ScannedPage, recognizer: OcrRecogniz
   const toPage = multiply(scan.matrix, [1 / width, 0, 0, -1 / height, 0, 1]);
   const toPixel = invert(toPage);
   const dpi = 72 / Math.sqrt(Math.abs(toPage[0] * toPage[3] - toPage[1] * toPage[2]));
-  const pixelRulings = snapEnds(findRulings(ink, width, height, { dpi }), dpi);
+  const pixelRulings = snapEnds(anchoredOnly(findRulings(ink, width, height, { dpi }), dpi), dpi);
   const rulings = toPageRulings(pixelRulings.horizontal, pixelRulings.vertical, toPage);
   const tables = findTables(rulings, [], scan.page).tables.filter((table) => table.xs.length > 2);
   const lineWidth = Math.max(1, ...[...pixelRulings.horizontal, ...pixelRulings.vertical].map((line) => line.thickness));
@@ -97,6 +98,28 @@ function pixelBox(box: Box, toPixel: Matrix): PixelBox {
     x1: Math.max(corners[0][0], corners[1][0]),
     y0: Math.min(corners[0][1], corners[1][1]),
     y1: Math.max(corners[0][1], corners[1][1]),
+  };
+}
+
+/**
+ * A table's rulings meet: each line ends on lines across it at both ends, or crosses two, or is long and ends
+ * on one. Runs of ink that meet nothing, or hang from one line (upright header labels touching a ruling, bold
+ * headings on a blurred scan), are strokes of text that lined up: dropped.
+ */
+function anchoredOnly(rulings: { horizontal: PixelHLine[]; vertical: PixelVLine[] }, dpi: number): { horizontal: PixelHLine[]; vertical: PixelVLine[] } {
+  // Rulings meet within a line's width or two; text stands clear of them by more than this.
+  const reach = Math.max(2, 0.035 * dpi);
+  const { horizontal, vertical } = rulings;
+  const endsOnV = (x: number, y: number) => vertical.some((v) => Math.abs(v.x - x) <= reach && y >= v.y0 - reach && y <= v.y1 + reach);
+  const endsOnH = (y: number, x: number) => horizontal.some((h) => Math.abs(h.y - y) <= reach && x >= h.x0 - reach && x <= h.x1 + reach);
+  const crossesV = (h: PixelHLine) => vertical.filter((v) => v.x > h.x0 + reach && v.x < h.x1 - reach && h.y >= v.y0 - reach && h.y <= v.y1 + reach).length;
+  const crossesH = (v: PixelVLine) => horizontal.filter((h) => h.y > v.y0 + reach && h.y < v.y1 - reach && v.x >= h.x0 - reach && v.x <= h.x1 + reach).length;
+  // A line free at one end (the last rows of a table cut by the page) is a long one.
+  const long = 0.6 * dpi;
+  const keep = (ends: number, crossings: number, length: number) => ends === 2 || crossings >= 2 || (ends === 1 && length >= long);
+  return {
+    horizontal: horizontal.filter((h) => keep(Number(endsOnV(h.x0, h.y)) + Number(endsOnV(h.x1, h.y)), crossesV(h), h.x1 - h.x0)),
+    vertical: vertical.filter((v) => keep(Number(endsOnH(v.y0, v.x)) + Number(endsOnH(v.y1, v.x)), crossesH(v), v.y1 - v.y0)),
   };
 }
 
@@ -149,7 +172,7 @@ async function readCell(level: GreyImage, ink: Uint8Array, threshold: number, bo
   const upright = uprightToLine(label, 12);
   const first = await recognizer.cell(upright ?? label, 'text');
   const text = joinCjk(first.text).replace(/\n+/g, '\n');
-  if ((text.match(CJK_ALL) ?? []).length >= 2) return upright ? text.replace(/\s+/g, '') : text;
+  if ((text.match(CJK_ALL) ?? []).length >= 2) return snapLabel(upright ? text.replace(/\s+/g, '') : text);
   const number = await readNumber(part, dpi, threshold, recognizer);
   if (number) return number;
   return /^[\d.,\s]+$/.test(text) ? cleanNumber(text) : text;

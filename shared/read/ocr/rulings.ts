@@ -34,6 +34,8 @@ export interface RulingOptions {
 const MIN_LENGTH_INCH = 0.3;
 /** … and at most this thick (inches). */
 const MAX_THICKNESS_INCH = 0.06;
+/** A run is at least this share ink (a ruling is solid; merged strokes of text are not). */
+const SOLID = 0.9;
 /** Gaps of up to this many pixels per 150 dpi do not break a run. */
 const GAP_AT_150 = 2;
 
@@ -56,7 +58,11 @@ interface Run {
   to: number;
 }
 
-/** Long runs of ink along each row (or each column), in order of the row (column). */
+/**
+ * Long runs of ink along each row (or each column), in order of the row (column). A run may bridge gaps of
+ * `gap` pixels, but must be nearly solid: strokes of neighbouring characters on a blurred scan merge into
+ * long runs too, and those are full of small gaps.
+ */
 function runsAlong(ink: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number, gap: number): Run[][] {
   const lines = horizontal ? height : width;
   const length = horizontal ? width : height;
@@ -67,17 +73,23 @@ function runsAlong(ink: Uint8Array, width: number, height: number, horizontal: b
     const runs: Run[] = [];
     let start = -1;
     let last = -1;
+    let filled = 0;
+    const close = () => {
+      if (start >= 0 && last - start + 1 >= minLength && filled >= SOLID * (last - start + 1)) runs.push({ line, from: start, to: last });
+    };
     let index = line * stepAcross;
     for (let k = 0; k < length; k++, index += stepAlong) {
       if (ink[index]) {
         if (start < 0 || k - last > gap + 1) {
-          if (start >= 0 && last - start + 1 >= minLength) runs.push({ line, from: start, to: last });
+          close();
           start = k;
+          filled = 0;
         }
         last = k;
+        filled++;
       }
     }
-    if (start >= 0 && last - start + 1 >= minLength) runs.push({ line, from: start, to: last });
+    close();
     result.push(runs);
   }
   return result;
@@ -134,9 +146,11 @@ function overlap(a: { from: number; to: number }, b: { from: number; to: number 
  */
 export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDegrees = 3): number {
   const points: number[] = [];
-  // A sample of ink pixels is enough (every other row and column).
-  for (let y = 0; y < height; y += 2) {
-    for (let x = 0; x < width; x += 2) if (ink[y * width + x]) points.push(x, y);
+  // Every ink pixel: sampling every other row would alias with a thin slanted line's steps, which then line up
+  // at angle 0. Very large pictures are sampled column-wise only.
+  const step = width * height > 12_000_000 ? 2 : 1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x += step) if (ink[y * width + x]) points.push(x, y);
   }
   if (points.length < 200) return 0;
   const score = (degrees: number) => {
