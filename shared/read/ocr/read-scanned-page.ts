@@ -165,7 +165,7 @@ async function readCell(level: GreyImage, ink: Uint8Array, threshold: number, bo
   const extent = inkExtent(cellInk, x1 - x0, y1 - y0, Math.max(6, Math.round((dpi / 150) ** 2 * 12)));
   if (!extent) return '';
   const margin = Math.round(0.03 * dpi);
-  const picture = whiteOutside(crop(level, x0, y0, x1, y1), cellInk);
+  const picture = despeckle(whiteOutside(crop(level, x0, y0, x1, y1), cellInk), threshold, dpi >= 130 ? 1 : 0);
   const part = crop(picture, extent.x0 - margin, extent.y0 - margin, extent.x1 + 1 + margin, extent.y1 + 1 + margin);
   // The recognizer reads black on white best, labels at about 150 dpi and lone digits a little larger.
   const label = forRecognition(part, LABEL_DPI / dpi, threshold);
@@ -286,6 +286,25 @@ function inkExtent(ink: Uint8Array, width: number, height: number, minimum: numb
     }
   }
   return count >= minimum ? box : null;
+}
+
+/**
+ * Specks of noise (an ink pixel with at most `alone` inked neighbours) made white: they read as 、 . 工 or |.
+ * At low resolution strokes are a pixel wide and their ends have one neighbour: only lone pixels go.
+ */
+function despeckle(picture: GreyImage, threshold: number, alone: number): GreyImage {
+  const { width, height } = picture;
+  const data = picture.data.slice();
+  const ink = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && picture.data[y * width + x] < threshold;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!ink(x, y)) continue;
+      let neighbours = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if ((dx || dy) && ink(x + dx, y + dy)) neighbours++;
+      if (neighbours <= alone) data[y * width + x] = 255;
+    }
+  }
+  return { ...picture, data };
 }
 
 /** The cell's picture with the cleared ruling pixels made white. */
