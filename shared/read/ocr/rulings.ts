@@ -43,7 +43,7 @@ export function findRulings(ink: Uint8Array, width: number, height: number, opti
   const dpi = options.dpi ?? 150;
   const minLength = Math.max(12, Math.round(MIN_LENGTH_INCH * dpi));
   const maxThickness = Math.max(3, Math.round(MAX_THICKNESS_INCH * dpi));
-  const gap = Math.max(1, Math.round((GAP_AT_150 * dpi) / 150));
+  const gap = Math.max(2, Math.round((GAP_AT_150 * dpi) / 150));
   const rows = runsAlong(ink, width, height, true, minLength, gap);
   const columns = runsAlong(ink, width, height, false, minLength, gap);
   return {
@@ -169,7 +169,7 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number, max
     if (s > bestScore * 1.0001) [best, bestScore] = [degrees, s];
   }
   const coarse = best;
-  for (let degrees = coarse - 0.2; degrees <= coarse + 0.2 + 1e-9; degrees += 0.04) {
+  for (let degrees = coarse - 0.2; degrees <= coarse + 0.2 + 1e-9; degrees += 0.02) {
     const s = score(degrees);
     if (s > bestScore * 1.0001) [best, bestScore] = [degrees, s];
   }
