@@ -36,6 +36,8 @@ function OcrOffer({ id, onRead }: { id: string; onRead(): void }) {
   const [progress, setProgress] = useState<OcrProgressView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The review is reloaded once per finished run, however often the finished state is seen. */
+  const reloaded = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -45,7 +47,10 @@ function OcrOffer({ id, onRead }: { id: string; onRead(): void }) {
         if (!live) return;
         setProgress(next);
         if (next.state === 'running') timer.current = setTimeout(() => void poll(), POLL_MS);
-        else if (next.state === 'done' && next.ocrValues > 0) onRead();
+        else if (next.state === 'done' && next.ocrValues > 0 && !reloaded.current) {
+          reloaded.current = true;
+          onRead();
+        }
       } catch (failure) {
         if (live) setError(errorMessage(failure));
       }
@@ -60,6 +65,7 @@ function OcrOffer({ id, onRead }: { id: string; onRead(): void }) {
 
   const start = async () => {
     setError(null);
+    reloaded.current = false;
     try {
       setProgress(await api.call('startOcr', { id }));
     } catch (failure) {
