@@ -64,6 +64,8 @@ export function createHandlers(session: Session, platform: Platform): Handlers {
     saveSettings: ({ settings }) => session.saveSettings(settings),
     setSubordinates: async ({ id, subordinateIds }) => ({ document: await session.setSubordinates(id, subordinateIds) }),
     setPrevious: async ({ id, previousId }) => ({ document: session.setPrevious(id, previousId) }),
+    startOcr: async ({ id }) => session.startOcr(id),
+    ocrProgress: async ({ id }) => session.ocrProgress(id),
   };
 }
 

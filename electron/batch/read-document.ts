@@ -2,6 +2,7 @@
 import type { ReviewDocument } from '../../shared/model/review-document';
 import { reviewContent } from '../../shared/engine/check';
 import { ReadError, type ReadErrorCode } from '../../shared/read/errors';
+import type { OcrProgress } from '../ocr/ocr-pdf';
 import { readReportFile } from '../services/report-file';
 
 export interface ReadFailure {
@@ -18,10 +19,17 @@ export interface DocumentRead {
   millis: number;
 }
 
-export async function readDocumentFile(file: string): Promise<DocumentRead> {
+export interface ReadDocumentOptions {
+  /** Pages of a PDF without a text layer are read by OCR. */
+  ocr?: boolean;
+  onOcrProgress?: (progress: OcrProgress) => void;
+}
+
+export async function readDocumentFile(file: string, options: ReadDocumentOptions = {}): Promise<DocumentRead> {
   const started = performance.now();
   try {
-    const { content, sha256 } = await readReportFile(file);
+    const ocr = options.ocr ? { onProgress: options.onOcrProgress } : undefined;
+    const { content, sha256 } = await readReportFile(file, { ocr });
     return { file, doc: reviewContent(content), sha256, millis: performance.now() - started };
   } catch (error) {
     return { file, error: describeReadError(error), millis: performance.now() - started };

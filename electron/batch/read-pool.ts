@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { READ_ERROR_MESSAGES } from '../../shared/read/errors';
+import type { OcrProgress } from '../ocr/ocr-pdf';
 import { readDocumentFile, type DocumentRead } from './read-document';
 import type { ReadRequest } from './read-worker';
 
@@ -27,7 +28,17 @@ export interface ReadPoolOptions {
    * freeze or exhaust its main process. The command line reads one or two files in process (faster to start).
    */
   isolate?: boolean;
+  /**
+   * Pages of PDFs without a text layer are read by OCR (the reviewer asked for it). Such a file may take a
+   * minute or more: its time limit is `ocrTimeoutMs` (default 10 minutes) instead of `timeoutMs`.
+   */
+  ocr?: boolean;
+  ocrTimeoutMs?: number;
+  onOcrProgress?: (index: number, file: string, progress: OcrProgress) => void;
 }
+
+/** OCR reads a scanned page in a few seconds; a long scan of a report can take minutes. */
+export const OCR_TIMEOUT_MS = 10 * 60_000;
 
 /** Below this many files, starting workers costs more than it saves. */
 const IN_PROCESS_BELOW = 3;
@@ -52,7 +63,8 @@ async function readInProcess(files: string[], options: ReadPoolOptions): Promise
     if (options.signal?.aborted) results.push(cancelled(file));
     else {
       options.onProgress?.(i, files.length, file);
-      results.push(await readDocumentFile(file));
+      const onOcrProgress = options.onOcrProgress ? (progress: OcrProgress) => options.onOcrProgress!(i, file, progress) : undefined;
+      results.push(await readDocumentFile(file, { ocr: options.ocr, onOcrProgress }));
     }
     options.onResult?.(i, results[i]);
   }
@@ -137,8 +149,9 @@ class ReadPool {
   private startSlot(): void {
     const slot: Slot = { worker: startWorker(), busy: null };
     this.slots.add(slot);
-    slot.worker.on('message', (message: { ready: true } | { index: number; result: DocumentRead }) => {
+    slot.worker.on('message', (message: { ready: true } | { index: number; result: DocumentRead } | { index: number; ocr: OcrProgress }) => {
       if ('ready' in message) this.dispatch(slot);
+      else if ('ocr' in message) this.options.onOcrProgress?.(message.index, this.files[message.index], message.ocr);
       else this.settle(slot, message.index, message.result);
     });
     slot.worker.on('error', (error) => {
@@ -154,10 +167,11 @@ class ReadPool {
   private dispatch(slot: Slot): void {
     if (this.options.signal?.aborted || this.next >= this.files.length) return;
     const index = this.next++;
-    const timer = setTimeout(() => this.fail(slot, 'TIMEOUT', READ_ERROR_MESSAGES.TIMEOUT), this.options.timeoutMs ?? 120_000);
+    const limit = this.options.ocr ? (this.options.ocrTimeoutMs ?? OCR_TIMEOUT_MS) : (this.options.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => this.fail(slot, 'TIMEOUT', READ_ERROR_MESSAGES.TIMEOUT), limit);
     slot.busy = { index, timer };
     this.options.onProgress?.(this.done, this.files.length, this.files[index]);
-    slot.worker.postMessage({ index, file: this.files[index] } satisfies ReadRequest);
+    slot.worker.postMessage({ index, file: this.files[index], ...(this.options.ocr ? { ocr: true } : {}) } satisfies ReadRequest);
   }
 
   private settle(slot: Slot, index: number, result: DocumentRead): void {

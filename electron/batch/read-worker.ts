@@ -5,10 +5,13 @@ import { readDocumentFile } from './read-document';
 export interface ReadRequest {
   index: number;
   file: string;
+  /** Pages without a text layer are read by OCR; progress is posted as `{ index, ocr }` messages. */
+  ocr?: boolean;
 }
 
 parentPort?.on('message', async (request: ReadRequest) => {
-  const result = await readDocumentFile(request.file);
+  const onOcrProgress = request.ocr ? (ocr: unknown) => parentPort?.postMessage({ index: request.index, ocr }) : undefined;
+  const result = await readDocumentFile(request.file, { ocr: request.ocr, onOcrProgress });
   parentPort?.postMessage({ index: request.index, result });
 });
 

@@ -44,8 +44,9 @@ const entrySchema = z.object({
 export class ResultCache {
   private readonly folder: string;
 
-  constructor(cacheDir: string) {
-    this.folder = join(cacheDir, `v${VERSION}-${EXTRACTION_VERSION}`);
+  /** `variant` 'ocr': documents read with OCR of scanned pages, kept apart from those read without. */
+  constructor(cacheDir: string, variant?: 'ocr') {
+    this.folder = join(cacheDir, `v${VERSION}-${EXTRACTION_VERSION}${variant ? `-${variant}` : ''}`);
   }
 
   /** The cached review document of the file with this hash; null for a miss or an entry that is not sound. */

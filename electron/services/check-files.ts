@@ -10,7 +10,7 @@ import { checkReviewDocument } from '../../shared/engine/check';
 import { findPreviousYearPairs } from '../../shared/engine/pairing';
 import { ReadError, type ReadErrorCode } from '../../shared/read/errors';
 import { readDocumentFile, type DocumentRead } from '../batch/read-document';
-import { readInParallel } from '../batch/read-pool';
+import { readInParallel, type ReadPoolOptions } from '../batch/read-pool';
 import { ResultCache, hashFile } from '../batch/result-cache';
 
 export interface CheckedFile {
@@ -53,6 +53,9 @@ export interface CheckFilesOptions {
   timeoutMs?: number;
   /** Every file on a worker, however few (the app's setting; see ReadPoolOptions.isolate). */
   isolate?: boolean;
+  /** Scanned pages read by OCR (see ReadPoolOptions.ocr); cached apart from documents read without. */
+  ocr?: boolean;
+  onOcrProgress?: ReadPoolOptions['onOcrProgress'];
 }
 
 export async function checkFiles(files: string[], options: CheckFilesOptions = {}): Promise<FileResult[]> {
@@ -67,7 +70,7 @@ export async function checkFiles(files: string[], options: CheckFilesOptions = {
  * file is read (so a run cut short keeps what it did), and `onFile` is told of every file once it is settled.
  */
 export async function readFiles(files: string[], options: Omit<CheckFilesOptions, 'settings' | 'previousFile'>): Promise<DocumentRead[]> {
-  const cache = options.cacheDir ? new ResultCache(options.cacheDir) : null;
+  const cache = options.cacheDir ? new ResultCache(options.cacheDir, options.ocr ? 'ocr' : undefined) : null;
   const results = new Array<DocumentRead>(files.length);
   const misses: number[] = [];
   for (const [i, file] of files.entries()) {
@@ -97,6 +100,8 @@ export async function readFiles(files: string[], options: Omit<CheckFilesOptions
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
       isolate: options.isolate,
+      ocr: options.ocr,
+      onOcrProgress: options.onOcrProgress,
       onProgress: (n, _total, file) => options.onProgress?.(done + n, files.length, file),
       onResult: (_k, result) => settle(result),
     },

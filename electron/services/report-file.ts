@@ -10,6 +10,7 @@ import { readDocx } from '../../shared/read/docx';
 import { sniffKind } from '../../shared/read/docx/sniff';
 import { ReadError } from '../../shared/read/errors';
 import { convertDocToDocx } from './doc-convert';
+import { readPdfFileWithOcr, type OcrReadOptions } from '../ocr/ocr-pdf';
 import { readPdfFile } from './pdf-file';
 
 /** Larger files are refused before being read: no report is anywhere near this. */
@@ -29,10 +30,15 @@ export interface ReportFile {
   size: number;
 }
 
-export async function readReportFile(path: string): Promise<ReportFile> {
+export interface ReadOptions {
+  /** Pages of a PDF that have no text layer are read by OCR (asked for by the reviewer; never the default). */
+  ocr?: OcrReadOptions | boolean;
+}
+
+export async function readReportFile(path: string, options: ReadOptions = {}): Promise<ReportFile> {
   const bytes = await readBytes(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const content = await readContent(path, bytes);
+  const content = await readContent(path, bytes, options);
   return { content, sha256, size: bytes.byteLength };
 }
 
@@ -56,10 +62,10 @@ async function readBytes(path: string): Promise<Uint8Array> {
 }
 
 /** The intermediate form of a file's bytes, by its extension (.doc needs its path for LibreOffice). */
-export async function readContent(path: string, bytes: Uint8Array): Promise<DocumentContent> {
+export async function readContent(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentContent> {
   const extension = extname(path).toLowerCase();
   if (extension === '.docx') return readDocx(bytes);
-  if (extension === '.pdf') return readPdfFile(bytes);
+  if (extension === '.pdf') return options.ocr ? readPdfFileWithOcr(bytes, options.ocr === true ? {} : options.ocr) : readPdfFile(bytes);
   if (extension === '.doc') {
     if (sniffKind(bytes) === 'zip') return { ...readDocx(bytes), format: 'doc' };
     return { ...readDocx(await convertDocToDocx(path)), format: 'doc' };

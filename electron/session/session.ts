@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { BatchProgress, BatchSheet, DocumentReview, DocumentSummary, Original } from '../../shared/api/contract';
+import type { BatchProgress, BatchSheet, DocumentReview, DocumentSummary, OcrProgressView, Original } from '../../shared/api/contract';
 import type { ExportDocument } from '../../shared/engine/export-rows';
 import type { Annotations } from '../../shared/model/annotations';
 import type { ReviewDocument } from '../../shared/model/review-document';
@@ -73,6 +73,8 @@ export class Session {
   /** Something the reviewer should be told about the last start (an unfinished batch that could not be resumed). */
   private notice: string | null = null;
   private readonly hierarchy: HierarchyLinks;
+  /** OCR asked for by the reviewer, by document id. */
+  private readonly ocrJobs = new Map<string, OcrProgressView>();
 
   constructor(private readonly options: SessionOptions) {
     this.store = options.store ?? new AnnotationStore({ dataDir: options.dataDir });
@@ -232,6 +234,53 @@ export class Session {
     return summaryOf(document);
   }
 
+  /**
+   * Reads the document again with its pages without a text layer read by OCR, on a worker (its own, longer
+   * time limit), in the background; the document's values then carry the OCR mark. Only PDFs.
+   */
+  startOcr(id: string): OcrProgressView {
+    const document = this.require(id);
+    const running = this.ocrJobs.get(id);
+    if (running?.state === 'running') return running;
+    if (document.fileType !== 'pdf' || document.read.status !== 'checked') {
+      throw new ApiFailure('BAD_REQUEST', '只有已读取的 PDF 文件可以进行文字识别（OCR）', 400);
+    }
+    const job: OcrProgressView = { state: 'running', page: null, cells: 0, totalCells: 0, ocrValues: 0, message: null };
+    this.ocrJobs.set(id, job);
+    void this.runOcr(document, job).catch((error: unknown) => {
+      Object.assign(job, { state: 'failed', message: `文字识别失败：${error instanceof Error ? error.message : String(error)}` });
+    });
+    return { ...job };
+  }
+
+  ocrProgress(id: string): OcrProgressView {
+    this.require(id);
+    const job = this.ocrJobs.get(id);
+    return job ? { ...job } : { state: 'idle', page: null, cells: 0, totalCells: 0, ocrValues: 0, message: null };
+  }
+
+  private async runOcr(document: SessionDocument, job: OcrProgressView): Promise<void> {
+    const [read] = await readFiles([document.path], {
+      cacheDir: this.cacheDir,
+      isolate: true,
+      ocr: true,
+      onOcrProgress: (_index, _file, progress) => Object.assign(job, { page: progress.page, cells: progress.cells, totalCells: progress.totalCells }),
+    });
+    if (!read.doc || !read.sha256) {
+      Object.assign(job, { state: 'failed', message: `文字识别失败：${read.error?.message ?? '未读取'}` });
+      return;
+    }
+    if (this.documents.get(document.id) !== document) return;
+    const ocrValues = Object.values(read.doc.cells).filter((cell) => cell.ocr && cell.status !== 'notInFormat').length;
+    await this.takeResult(document, { status: 'checked', doc: read.doc, sha256: read.sha256 });
+    this.pairAndAnalyseAll([document]);
+    Object.assign(job, {
+      state: 'done',
+      ocrValues,
+      message: ocrValues > 0 ? null : '未能从扫描页面中识别出统计表，请人工核对原件',
+    });
+  }
+
   /** Last year's report set by hand; null goes back to automatic pairing. */
   setPrevious(id: string, previousId: string | null): DocumentSummary {
     const document = this.require(id);
@@ -313,6 +362,7 @@ export class Session {
     await readFiles(pending.map((document) => document.path), {
       cacheDir: this.cacheDir,
       isolate: true,
+      ocr: this.settings.ocrScans,
       signal: batch.controller.signal,
       onProgress: (done, _total, file) => batch.advance(done, file ? basename(file) : ''),
       onFile: (path, { cached, read }) => {
@@ -369,7 +419,7 @@ export class Session {
 
   private async readAll(documents: SessionDocument[]): Promise<void> {
     const pending = documents.filter((document) => document.read.status === 'pending');
-    const results = await checkFiles(pending.map((document) => document.path), { settings: this.checkSettings, cacheDir: this.cacheDir, isolate: true });
+    const results = await checkFiles(pending.map((document) => document.path), { settings: this.checkSettings, cacheDir: this.cacheDir, isolate: true, ocr: this.settings.ocrScans });
     for (const [i, result] of results.entries()) await this.takeResult(pending[i], result);
     for (const document of documents) if (!document.notes) await this.loadNotes(document);
   }

@@ -94,6 +94,20 @@ export const recentFileSchema = z.object({ path: z.string(), name: z.string(), o
 
 const idRequest = z.object({ id: documentIdSchema });
 
+/** OCR of a scanned PDF asked for by the reviewer (startOcr), read on a worker in the background. */
+export const ocrProgressSchema = z.object({
+  state: z.enum(['idle', 'running', 'done', 'failed']),
+  /** The page being read (1-based) and how far into its table cells. */
+  page: z.number().nullable(),
+  cells: z.number(),
+  totalCells: z.number(),
+  /** When done: how many of the report's values were read by OCR. */
+  ocrValues: z.number(),
+  /** What went wrong, or what the reviewer should know (Chinese). */
+  message: z.string().nullable(),
+});
+export type OcrProgressView = z.infer<typeof ocrProgressSchema>;
+
 export const batchIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const batchProgressSchema = z.object({
@@ -187,6 +201,9 @@ export const API = {
   saveSettings: { request: z.object({ settings: appSettingsSchema }), response: z.object({ settings: appSettingsSchema, path: z.string() }) },
   /** HIERARCHY-SUM: the subordinate organs' reports of a government's report (ids of the session's documents). */
   setSubordinates: { request: z.object({ id: documentIdSchema, subordinateIds: z.array(documentIdSchema).max(500) }), response: z.object({ document: documentSummarySchema }) },
+  /** Reads a scanned PDF's pages by OCR in the background (the reviewer asked); progress by `ocrProgress`. */
+  startOcr: { request: idRequest, response: ocrProgressSchema },
+  ocrProgress: { request: idRequest, response: ocrProgressSchema },
   /** Sets last year's report by hand (null: back to automatic pairing). */
   setPrevious: { request: z.object({ id: documentIdSchema, previousId: documentIdSchema.nullable() }), response: z.object({ document: documentSummarySchema }) },
 } as const;

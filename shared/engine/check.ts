@@ -7,6 +7,7 @@ import { buildReviewDocument } from '../layout/build-review-document';
 import { ReadError } from '../read/errors';
 import { runRules, type RelatedDocument } from '../rules';
 import { applyCorrections, type Corrections } from './corrections';
+import { markOcrFindings } from './ocr-values';
 
 export interface CheckOptions {
   settings?: CheckSettings;
@@ -30,7 +31,7 @@ export function checkReviewDocument(doc: ReviewDocument, options: CheckOptions =
     subordinates: options.subordinates,
     settings: options.settings ?? DEFAULT_SETTINGS,
   });
-  return { doc: corrected, findings };
+  return { doc: corrected, findings: markOcrFindings(findings, corrected) };
 }
 
 /** A report has at least one of its tables, or a title naming a 年度报告, or two of its section headings. */

@@ -29,6 +29,11 @@ export const appSettingsSchema = checkSettingsSchema.extend({
   office: z.string().max(200).default(''),
   /** The reviewers' names, offered when a verdict is signed. */
   reviewers: z.array(z.string().min(1).max(50)).max(100).default([]),
+  /**
+   * 扫描件文字识别: PDF pages without a text layer are read by OCR when files are opened or checked in a batch.
+   * Off by default: OCR is slow and every value it reads must be checked against the original.
+   */
+  ocrScans: z.boolean().default(false),
 });
 
 export type AppSettings = z.infer<typeof appSettingsSchema>;
@@ -36,6 +41,6 @@ export const DEFAULT_APP_SETTINGS: AppSettings = appSettingsSchema.parse({});
 
 /** Only the part the rules read (the app's extra fields stripped). */
 export function checkSettingsOf(settings: AppSettings): CheckSettings {
-  const { office: _office, reviewers: _reviewers, ...check } = settings;
+  const { office: _office, reviewers: _reviewers, ocrScans: _ocrScans, ...check } = settings;
   return check;
 }

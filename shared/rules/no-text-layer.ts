@@ -11,9 +11,12 @@ export const noTextLayer: Rule = {
   check({ doc }) {
     const pages = doc.noTextLayer?.pages;
     if (pages === undefined || (Array.isArray(pages) && pages.length === 0)) return [];
+    const where = pages === 'all' ? '全部页面' : `第 ${pages.join('、')} 页`;
+    if (Object.values(doc.cells).some((cell) => cell.ocr)) {
+      return [{ pages, message: `${where}没有文字层（扫描件）；表格数值已由文字识别（OCR）读取，须逐项对照原件核对，正文相关检查无法进行` }];
+    }
     // Some pages without text (a scanned seal page, a cover picture) matter only if a table was not read.
     if (pages !== 'all' && TABLE_IDS.every((table) => doc.tables[table].status === 'found')) return [];
-    const where = pages === 'all' ? '全部页面' : `第 ${pages.join('、')} 页`;
     return [{ pages, message: `${where}没有可提取的文字（扫描件，或文字编码无法识别），表格无法自动读取，请人工核对` }];
   },
 };

@@ -211,7 +211,9 @@ describe('electron-builder configuration', () => {
     expect(scripts['dist:win']).toMatch(/--win$/);
     expect(scripts['dist:linux']).toMatch(/--linux$/);
     expect(config.extraResources).toBeUndefined();
-    expect(config.asarUnpack).toBeUndefined();
+    // Only the OCR engine is unpacked (its worker script, wasm and model must be real files).
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/tesseract.js/**/*', 'node_modules/tesseract.js-core/**/*', 'node_modules/@tesseract.js-data/chi_sim/**/*']));
+    expect((config.asarUnpack as string[]).every((pattern) => pattern.startsWith('node_modules/'))).toBe(true);
   });
 });
 
@@ -343,11 +345,32 @@ exports.default = async ({ packager, outDir }) => {
     expect(builderLog).not.toMatch(/download/i);
   });
 
-  it('renames the executable, keeps only the Chinese and English locales, and unpacks nothing from the archive', () => {
+  it('renames the executable, keeps only the Chinese and English locales, and unpacks only the OCR engine', () => {
     expect(existsSync(join(unpacked, 'nianbao-review'))).toBe(true);
     expect(readdirSync(join(unpacked, 'locales')).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
-    // Only app.asar: nothing unpacked from it, and no app-update.yml (the app never looks for updates).
-    expect(readdirSync(join(unpacked, 'resources'))).toEqual(['app.asar']);
+    // app.asar and the OCR engine beside it; no app-update.yml (the app never looks for updates).
+    expect(readdirSync(join(unpacked, 'resources')).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
+    expect(readdirSync(join(unpacked, 'resources', 'app.asar.unpacked'))).toEqual(['node_modules']);
+  });
+
+  it('ships the OCR engine as real files: worker script and its requires, LSTM wasm builds, the chi_sim model', () => {
+    const outside = join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules');
+    const worker = join(outside, 'tesseract.js', 'src', 'worker-script', 'node', 'index.js');
+    expect(existsSync(worker)).toBe(true);
+    for (const file of ['tesseract-core-lstm.wasm', 'tesseract-core-simd-lstm.wasm', 'tesseract-core-relaxedsimd-lstm.wasm', 'tesseract-core-simd-lstm.js']) {
+      expect(existsSync(join(outside, 'tesseract.js-core', file)), file).toBe(true);
+    }
+    expect(existsSync(join(outside, 'tesseract.js-core', 'tesseract-core-simd.wasm'))).toBe(false);
+    expect(existsSync(join(outside, '@tesseract.js-data', 'chi_sim', '4.0.0_best_int', 'chi_sim.traineddata.gz'))).toBe(true);
+    expect(existsSync(join(outside, '@tesseract.js-data', 'chi_sim', '4.0.0'))).toBe(false);
+    // Every package the worker script requires resolves among the unpacked files, not inside the archive.
+    const fromWorker = createRequire(worker);
+    for (const specifier of ['wasm-feature-detect', 'tesseract.js-core/tesseract-core-simd-lstm', 'is-url', 'bmp-js', 'zlibjs', 'node-fetch', 'regenerator-runtime/runtime']) {
+      expect(fromWorker.resolve(specifier), specifier).toContain(outside);
+    }
+    // The main side's tesseract.js (in the archive) is there too.
+    expect(entries).toContain('/node_modules/tesseract.js/package.json');
+    expect(entries.some((entry) => entry.startsWith('/node_modules/tesseract.js/dist/'))).toBe(false);
   });
 
   it('has the main process, the worker, the preload, the renderer with pdf.js assets and the sample report in app.asar', () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SEVERITY_NAMES, describeCell } from '../../../shared/engine/describe';
+import { OCR_CONFIRMED_NOTE, isConfirmedOcr, isUncheckedOcr } from '../../../shared/engine/ocr-values';
 import type { Annotations } from '../../../shared/model/annotations';
 import { parseCorrectedValue } from '../review/annotation-edits';
 import { ruleTitle } from '../../../shared/rules';
@@ -75,6 +76,18 @@ export function CellPanel({ cell, cellId, findings, annotations, onNote, onCorre
       )}
       <label className="field-label" htmlFor="cell-note">单元格批注</label>
       <textarea id="cell-note" className="note-input" rows={2} value={note} placeholder="对该单元格的批注（自动保存）" onChange={(event) => onNote(cellId, event.target.value)} />
+      {cell && isUncheckedOcr(cell) && (
+        <div className="ocr-check" data-testid="ocr-check">
+          <span>此数值由文字识别（OCR）读取，未经核对。请对照左侧原件：</span>
+          {(cell.status === 'ok' || cell.status === 'blank') && (
+            <button type="button" className="btn-primary btn-small" data-testid="ocr-confirm" onClick={() => onCorrect(cell, cell.value, OCR_CONFIRMED_NOTE)}>
+              核对无误（{cell.value ?? '空'}）
+            </button>
+          )}
+          <span className="muted">如有误，在下方填写更正值。</span>
+        </div>
+      )}
+      {cell && isConfirmedOcr(cell) && <div className="ocr-check">OCR 识别值已对照原件核对无误。</div>}
       {cell && cell.status !== 'notInFormat' && (
         <CorrectionForm cell={cell} annotations={annotations} onCorrect={onCorrect} onRemoveCorrection={onRemoveCorrection} />
       )}

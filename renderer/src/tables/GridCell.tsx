@@ -1,4 +1,5 @@
 import { describeCell } from '../../../shared/engine/describe';
+import { isConfirmedOcr, isUncheckedOcr } from '../../../shared/engine/ocr-values';
 import { cellDisplayText, cellStatusText } from './cell-text';
 import { useGridMarks } from './grid-context';
 
@@ -35,8 +36,9 @@ export function GridCell({ id, colSpan }: GridCellProps) {
       title={`${describeCell(id)}${status ? `\n${status}` : ''}${marks.notes[id] ? `\n批注：${marks.notes[id]}` : ''}`}
       onClick={() => marks.onSelectCell(id)}
     >
+      {isUncheckedOcr(reading) && <span className="ocr-mark" data-ocr-mark="true" aria-label="OCR 识别值，待核对" />}
       {cellDisplayText(reading)}
-      {reading?.correctedFrom && <span className="corrected-mark">改</span>}
+      {isConfirmedOcr(reading) ? <span className="checked-mark" title="OCR 识别值已核对">核</span> : reading?.correctedFrom && <span className="corrected-mark">改</span>}
     </td>
   );
 }

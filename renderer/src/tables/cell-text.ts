@@ -1,3 +1,4 @@
+import { isConfirmedOcr, isUncheckedOcr } from '../../../shared/engine/ocr-values';
 import type { CellReading } from '../review/types';
 
 const STATUS_TEXT = {
@@ -25,6 +26,7 @@ export function cellStatusText(reading: CellReading | undefined): string {
   if (!reading) return '无数据';
   const status = STATUS_TEXT[reading.status];
   const raw = reading.raw?.trim() ? `原文“${reading.raw.trim()}”` : '';
+  if (isConfirmedOcr(reading)) return [status, raw, 'OCR 识别值，已对照原件核对'].filter(Boolean).join('；');
   const corrected = reading.correctedFrom ? `已更正（原读数 ${reading.correctedFrom.raw ?? reading.correctedFrom.value ?? '空'}）` : '';
-  return [status, raw, corrected, reading.ocr ? 'OCR 识别，需核对' : ''].filter(Boolean).join('；');
+  return [status, raw, corrected, isUncheckedOcr(reading) ? 'OCR 识别值，未经核对，请对照原件确认' : ''].filter(Boolean).join('；');
 }

@@ -12,6 +12,7 @@ import { displayOrder } from '../review/finding-groups';
 import { useReview } from '../review/use-review';
 import { useSelection } from '../review/use-selection';
 import { useShortcuts, type ShortcutAction } from '../review/use-shortcuts';
+import { OcrBar } from '../review/OcrBar';
 import { TablesPane } from '../tables/TablesPane';
 import { ReviewTopBar } from './ReviewTopBar';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -106,7 +107,10 @@ function Workspace({ review, annotations, edit, onReload, onStep, onHelp }: Work
         </div>
       </section>
       <section className="work-col">
-        {review.summary.status === 'unreadable' ? <UnreadableNotice review={review} /> : <TablesPane cells={review.cells} severities={severities} focus={selection.focus} involved={selection.involved} notes={annotations.cellNotes} serial={selection.serial} onSelectCell={selectCell} />}
+        <div className="tables-col">
+          <OcrBar review={review} onRead={onReload} />
+          {review.summary.status === 'unreadable' ? <UnreadableNotice review={review} /> : <TablesPane cells={review.cells} severities={severities} focus={selection.focus} involved={selection.involved} notes={annotations.cellNotes} serial={selection.serial} onSelectCell={selectCell} />}
+        </div>
         <SidePanel tab={tab} onTab={setTab} review={review} findings={findings} annotations={annotations} selection={{ ...selection, selectFinding }} edit={edit} onReload={onReload} />
       </section>
     </main>

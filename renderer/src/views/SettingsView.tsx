@@ -94,6 +94,12 @@ function SettingsForm({ settings, change }: { settings: AppSettings; change(patc
             <small className="muted">{deadline.hint}</small>
           </label>
         ))}
+        <h2 className="settings-subhead">扫描件文字识别</h2>
+        <label className="settings-check">
+          <input type="checkbox" data-testid="setting-ocr" checked={settings.ocrScans} onChange={(event) => change({ ocrScans: event.target.checked })} />
+          <span>打开或批量检查时，对没有文字层的 PDF 扫描件进行文字识别（OCR）</span>
+        </label>
+        <small className="muted settings-check-hint">默认关闭。识别较慢（每页数秒），识别出的数值均标注为 OCR 识别值，须逐项对照原件核对后方可采信。也可在单份扫描件的审核页点击“识别扫描件（OCR）”。</small>
       </section>
       <section className="card">
         <h2>检查规则</h2>

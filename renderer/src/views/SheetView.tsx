@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ocrCounts } from '../../../shared/engine/ocr-values';
 import type { DocumentReview } from '../../../shared/api/contract';
 import { SEVERITY_NAMES, describeCell, describePlace } from '../../../shared/engine/describe';
 import { VERDICTS } from '../../../shared/model/annotations';
@@ -168,6 +169,18 @@ function CellNotesSection({ review }: { review: DocumentReview }) {
   );
 }
 
+/** A scan read by OCR: the sheet says its values came from OCR, and how many were checked. */
+function OcrNote({ review }: { review: DocumentReview }) {
+  const { total, unchecked } = ocrCounts(review.cells);
+  if (total === 0) return null;
+  return (
+    <p className="sheet-ocr-note" data-testid="sheet-ocr-note">
+      注：本报告为扫描件，表格数值由文字识别（OCR）读取，共 {total} 项；
+      {unchecked > 0 ? `其中 ${unchecked} 项尚未对照原件核对，依据这些数值得出的问题均注明“待核对”。` : '已全部对照原件核对或更正。'}
+    </p>
+  );
+}
+
 function VerdictSection({ review, office }: { review: DocumentReview; office: string }) {
   const { verdict } = review.annotations;
   return (
@@ -198,6 +211,7 @@ export function SheetView({ id }: { id: string }) {
         <article className="sheet" data-testid="sheet" data-sheet-ready="true">
           <h1>政府信息公开工作年度报告审核意见单</h1>
           <MetaTable review={review} reviewing={reviewing} />
+          <OcrNote review={review} />
           <h2>一、校验发现的问题及审核意见</h2>
           <FindingsSection review={review} />
           <ResolvedSection review={review} />

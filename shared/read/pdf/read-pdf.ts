@@ -6,6 +6,7 @@
 import type { Block, DocumentContent, GridCell, SourceRef, TableGrid } from '../../model/grid';
 import { ReadError } from '../errors';
 import type { Box, Matrix, TextPiece } from './geometry';
+import type { OcrPageResult, ScannedPdfPage } from '../ocr/ocr-page';
 import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type PageDrawing, type TextItemLike } from './page-content';
 import { dropRunningLines, joinParagraphsAcrossPages, type PageBlocks } from './page-furniture';
 import { paragraphsOf, type ProseParagraph } from './paragraphs';
@@ -32,6 +33,11 @@ export interface ReadPdfOptions {
    * ended, so a long PDF is read only as far as needed.
    */
   stopAfter?: (pages: string[][]) => boolean;
+  /**
+   * Reads a page that has no text layer some other way (OCR, asked for by the reviewer): its tables, with
+   * cells marked `ocr`, and its lines of text. The page is still listed among the pages without text.
+   */
+  ocrPage?: (page: ScannedPdfPage) => Promise<OcrPageResult | null>;
 }
 
 interface PdfJs {
@@ -50,6 +56,12 @@ interface PdfPage {
   getTextContent(options?: { disableNormalization?: boolean }): Promise<{ items: unknown[] }>;
   getOperatorList(): Promise<OperatorList>;
   cleanup(): void;
+  objs: PdfObjects;
+  commonObjs: PdfObjects;
+}
+
+interface PdfObjects {
+  get(objId: string, callback: (data: unknown) => void): void;
 }
 
 let pdfjsModule: Promise<PdfJs> | null = null;
@@ -150,7 +162,7 @@ async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number
   const pagesWithoutText: number[] = [];
   const texts: string[][] = [];
   for (let n = 1; n <= pages; n++) {
-    const result = await readPage(doc, n, OPS);
+    const result = await readPage(doc, n, OPS, options.ocrPage);
     if (!result.hasText && !result.failed) pagesWithoutText.push(n);
     results.push(result);
     texts.push(result.blocks.flatMap(({ block }) => ('type' in block && block.type === 'paragraph' ? [block.text] : [])));
@@ -165,15 +177,15 @@ async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number
 }
 
 /** A page that cannot be read (a truncated file) is left out; the rest of the document is still read. */
-async function readPage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>): Promise<PageResult> {
+async function readPage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>, ocrPage?: ReadPdfOptions['ocrPage']): Promise<PageResult> {
   try {
-    return await readReadablePage(doc, n, OPS);
+    return await readReadablePage(doc, n, OPS, ocrPage);
   } catch {
     return { frame: { x0: 0, y0: 0, x1: 0, y1: 0 }, blocks: [], prose: new Map(), hasText: false, failed: true };
   }
 }
 
-async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>): Promise<PageResult> {
+async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>, ocrPage?: ReadPdfOptions['ocrPage']): Promise<PageResult> {
   const page = await doc.getPage(n);
   try {
     const { pieces, frame, toUpright } = await uprightText(page);
@@ -182,9 +194,10 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const holdsTable = mayHoldTable(pieces);
     const rulings = holdsTable ? readRulings(await page.getOperatorList(), OPS, toUpright) : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
-    const ruled = tooManyPaths ? { tables: [], rest: pieces } : withoutFrames(findTables(rulings, pieces, n), pieces);
+    const scanned = pieces.length === 0 && ocrPage ? await ocrPage({ page: n, frame, operatorList: await page.getOperatorList(), OPS, image: (id) => objectOf(page, id) }) : null;
+    const ruled = scanned ? { tables: scanned.tables, rest: scanned.pieces } : tooManyPaths ? { tables: [], rest: pieces } : withoutFrames(findTables(rulings, pieces, n), pieces);
     // Text left over by ruled tables is looked at again; the page's own text was looked at just above.
-    const restHoldsTable = ruled.rest === pieces ? holdsTable : mayHoldTable(ruled.rest);
+    const restHoldsTable = !scanned && (ruled.rest === pieces ? holdsTable : mayHoldTable(ruled.rest));
     const unruled = restHoldsTable ? findTextTables(ruled.rest, n) : { tables: [], rest: ruled.rest };
     const found = [...ruled.tables, ...unruled.tables];
     const tables = rulings && isScanWithTextLayer(rulings, frame) ? found.map(markedAsOcr) : found;
@@ -224,6 +237,11 @@ function isScanWithTextLayer(rulings: PageDrawing, frame: Box): boolean {
 
 function markedAsOcr(table: PdfTable): PdfTable {
   return { ...table, cells: table.cells.map((cell) => ({ ...cell, ocr: true })) };
+}
+
+/** A painted image's data: page-local objects, or shared ones (ids starting with g_). */
+function objectOf(page: PdfPage, objId: string): Promise<unknown> {
+  return new Promise((resolve) => (objId.startsWith('g_') ? page.commonObjs : page.objs).get(objId, resolve));
 }
 
 /**

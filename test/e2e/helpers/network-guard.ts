@@ -253,7 +253,9 @@ class GuardedWorker extends OriginalWorker {
     const code = options.eval
       ? String(filename)
       : `return import(${JSON.stringify(filename instanceof URL ? filename.href : filename.startsWith('file:') ? filename : pathToFileURL(resolve(filename)).href)});`;
-    const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then(({ tsImport }) => tsImport(${JSON.stringify(GUARD_URL)}, ${JSON.stringify(GUARD_URL)})).then(() => { ${code}\n });`;
+    // tsx's own hooks (register) rather than tsImport: in a worker started from a worker that registered tsx
+    // (the read pool's, in which the OCR engine starts its own), tsImport leaves the guard's TypeScript untransformed.
+    const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(GUARD_URL)}); }).then(() => { ${code}\n });`;
     super(bootstrap, { ...options, eval: true });
   }
 }
