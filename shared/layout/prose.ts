@@ -41,10 +41,15 @@ export interface HeadingMatch {
  * A line of a table of contents: the heading, then a leader (dots, a rule, a tab) and its page number, or a
  * page number straight after the heading's last word (a PDF drops the blank between them).
  */
-const CONTENTS_ENTRY = /(?:[.．…·•⋯‥\-—_]{2,}|\t|(?:情况|事项))\s*\d{1,3}\s*$/;
+const CONTENTS_ENTRY = /(?:[.．…·•⋯‥\-—_]{2}|\t|情况|事项)\s*\d{1,3}\s*$/;
+
+/** Only a line's end is looked at: on a long run of dots a pattern anchored at the end backtracks from every dot. */
+function isContentsEntry(text: string): boolean {
+  return CONTENTS_ENTRY.test(text.slice(-40));
+}
 
 export function matchHeading(text: string, numbered = false, loose = false): HeadingMatch | null {
-  if (CONTENTS_ENTRY.test(text)) return null;
+  if (isContentsEntry(text)) return null;
   const compact = compactText(text);
   const numbering = /^([一二三四五六])[、.．]/.exec(compact);
   const body = numbering ? compact.slice(numbering[0].length) : compact;
