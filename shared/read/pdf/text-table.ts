@@ -207,8 +207,8 @@ function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box:
   const firstValueRow = region.find((l) => l.isValueRow);
   const bodyTop = firstValueRow?.line.y ?? -Infinity;
   const stacks = allStacks.filter((stack) => stack.top > bands[bands.length - 1].bottom && stack.bottom < bands[0].top && (stack.segments.length >= 3 || stack.lastY > bodyTop));
-  const bodyBand = firstValueRow ? bands.findIndex((band) => band.lines.includes(firstValueRow)) : -1;
-  if (bodyBand > 0) keepHeaderStacksAbove(bands, bodyBand, stacks);
+  const headerBands = firstValueRow ? bands.findIndex((band) => band.lines.includes(firstValueRow)) : bands.length;
+  if (firstValueRow && headerBands > 0) keepHeaderStacksAbove(bands, headerBands, stacks);
   // Stacked labels reaching above the first line or below the last one (all their lines were theirs) widen the table.
   bands[0].top = Math.max(bands[0].top, ...stacks.map((stack) => stack.top));
   bands[bands.length - 1].bottom = Math.min(bands[bands.length - 1].bottom, ...stacks.map((stack) => stack.bottom));
@@ -219,7 +219,6 @@ function rulingsOf(region: Line[], allStacks: Stack[]): { rulings: Rulings; box:
   const x0 = Math.min(...region.map((l) => l.line.x0), ...stacks.map((stack) => stack.x0)) - 2;
   const x1 = Math.max(...region.map((l) => l.line.x1), ...stacks.map((stack) => stack.x1)) + 2;
   const edges = [x0, ...separators, x1];
-  const headerBands = firstValueRow ? bands.findIndex((band) => band.lines.includes(firstValueRow)) : bands.length;
   const openings = crossedSeparators(bands, edges, stacks, headerBands);
   const horizontal: HLine[] = bands.map((band) => ({ y: band.top, x0, x1 }));
   horizontal.push({ y: y0, x0, x1 });
