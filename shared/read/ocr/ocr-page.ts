@@ -1,12 +1,11 @@
 /**
- * The PDF reader's hook for pages without a text layer: the page's picture taken from its operator list,
+ * The PDF reader's hook for pages without a text layer: the page's picture, among the images its drawing paints,
  * read by OCR (read-scanned-page.ts). Pure: pdf.js objects come in through the reader's ScannedPdfPage.
  */
 import type { Box, TextPiece } from '../pdf/geometry';
-import type { OperatorList } from '../pdf/page-content';
+import { pageScan, type PaintedImage } from '../pdf/page-content';
 import type { PdfTable } from '../pdf/table-grid';
 import { greyFromPdfImage } from './grey-image';
-import { pageScan, paintedImages, type ImageOpsCodes } from './page-image';
 import type { OcrRecognizer } from './recognizer';
 import { readScannedPage } from './read-scanned-page';
 
@@ -14,8 +13,8 @@ import { readScannedPage } from './read-scanned-page';
 export interface ScannedPdfPage {
   page: number;
   frame: Box;
-  operatorList: OperatorList;
-  OPS: Record<string, number>;
+  /** The images the page paints (page-content.ts's readRulings). */
+  images: PaintedImage[];
   /** A painted image's decoded pixels (pdf.js's `{ width, height, kind, data }`). */
   image(objId: string): Promise<unknown>;
 }
@@ -47,7 +46,7 @@ export function ocrPages(recognizer: OcrRecognizer, onProgress?: (progress: OcrP
 }
 
 async function ocrPage(page: ScannedPdfPage, recognizer: OcrRecognizer, onProgress?: (progress: OcrProgress) => void): Promise<OcrPageResult | null> {
-  const scan = pageScan(paintedImages(page.operatorList, page.OPS as unknown as ImageOpsCodes), page.frame);
+  const scan = pageScan(page.images, page.frame);
   if (!scan) return null;
   const decoded = scan.objId ? await page.image(scan.objId) : scan.inline;
   const image = decoded ? greyFromPdfImage(decoded as Parameters<typeof greyFromPdfImage>[0]) : null;

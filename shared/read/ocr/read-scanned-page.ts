@@ -7,7 +7,7 @@
  * of ink, and each cell cropped inside its rulings, cleared of what is left of them and recognised on its own:
  * recognising a whole ruled table at once reads the rulings as characters.
  */
-import { apply, multiply, type Box, type HLine, type Matrix, type TextPiece, type VLine } from '../pdf/geometry';
+import { apply, invert, mapBox, multiply, type Box, type HLine, type Matrix, type TextPiece, type VLine } from '../pdf/geometry';
 import type { Rulings } from '../pdf/page-content';
 import { findTables, type PdfCell, type PdfTable } from '../pdf/table-grid';
 import { binarize, crop, inkThreshold, pad, rotate, scale, type GreyImage } from './grey-image';
@@ -65,41 +65,19 @@ export async function readScannedPage(scan: ScannedPage, recognizer: OcrRecogniz
   for (const table of tables) {
     const out: OcrCell[] = [];
     for (const cell of table.cells) {
-      const text = await readCell(level, ink, threshold, pixelBox(cell.box, toPixel), lineWidth, dpi, recognizer);
+      const text = await readCell(level, ink, threshold, mapBox(toPixel, cell.box), lineWidth, dpi, recognizer);
       out.push({ ...cell, text, ocr: true });
       options.onCell?.(++done, cells.length);
     }
     read.push({ ...table, cells: out });
   }
 
-  const pieces = await readLines(level, tables.map((table) => pixelBox(table.box, toPixel)), lineWidth, dpi, toPage, recognizer);
+  const pieces = await readLines(level, tables.map((table) => mapBox(toPixel, table.box)), lineWidth, dpi, toPage, recognizer);
   return { tables: read, pieces, skewDegrees: (skew * 180) / Math.PI, dpi };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Geometry
-
-function invert(m: Matrix): Matrix {
-  const det = m[0] * m[3] - m[1] * m[2];
-  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
-}
-
-interface PixelBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-function pixelBox(box: Box, toPixel: Matrix): PixelBox {
-  const corners = [apply(toPixel, box.x0, box.y0), apply(toPixel, box.x1, box.y1)];
-  return {
-    x0: Math.min(corners[0][0], corners[1][0]),
-    x1: Math.max(corners[0][0], corners[1][0]),
-    y0: Math.min(corners[0][1], corners[1][1]),
-    y1: Math.max(corners[0][1], corners[1][1]),
-  };
-}
 
 /**
  * A table's rulings meet: each line ends on lines across it at both ends, or crosses two, or is long and ends
@@ -154,14 +132,14 @@ function toPageRulings(horizontal: PixelHLine[], vertical: PixelVLine[], toPage:
 // ---------------------------------------------------------------------------------------------------------------
 // Cells
 
-async function readCell(level: GreyImage, ink: Uint8Array, threshold: number, box: PixelBox, lineWidth: number, dpi: number, recognizer: OcrRecognizer): Promise<string> {
+async function readCell(level: GreyImage, ink: Uint8Array, threshold: number, box: Box, lineWidth: number, dpi: number, recognizer: OcrRecognizer): Promise<string> {
   const inset = Math.ceil(lineWidth / 2) + Math.max(1, Math.round(dpi / 100));
   const x0 = Math.round(box.x0 + inset);
   const y0 = Math.round(box.y0 + inset);
   const x1 = Math.round(box.x1 - inset);
   const y1 = Math.round(box.y1 - inset);
   if (x1 - x0 < 3 || y1 - y0 < 3) return '';
-  const cellInk = clearRulingRemains(cropInk(ink, level.width, x0, y0, x1, y1), x1 - x0, y1 - y0, Math.round(0.06 * dpi) + lineWidth);
+  const cellInk = clearRulingRemains(crop({ width: level.width, height: level.height, data: ink }, x0, y0, x1, y1).data, x1 - x0, y1 - y0, Math.round(0.06 * dpi) + lineWidth);
   const extent = inkExtent(cellInk, x1 - x0, y1 - y0, Math.max(6, Math.round((dpi / 150) ** 2 * 12)));
   if (!extent) return '';
   const margin = Math.round(0.03 * dpi);
@@ -232,13 +210,6 @@ function cleanNumber(text: string): string {
   return text.replace(/\s+/g, '').replace(/[。，,]/g, '.').replace(/^\.+|\.+$/g, '');
 }
 
-function cropInk(ink: Uint8Array, width: number, x0: number, y0: number, x1: number, y1: number): Uint8Array {
-  const w = x1 - x0;
-  const out = new Uint8Array(w * (y1 - y0));
-  for (let y = y0; y < y1; y++) out.set(ink.subarray(y * width + x0, y * width + x1), (y - y0) * w);
-  return out;
-}
-
 /**
  * What is left of a cell's rulings after the inset (a thick or skewed line, a line the grid builder merged
  * away): rows or columns near the edge that are mostly ink are cleared.
@@ -271,7 +242,7 @@ function clearRulingRemains(ink: Uint8Array, width: number, height: number, band
 }
 
 /** The box of the cell's ink, counting only pixels with inked neighbours (specks of noise do not count). */
-function inkExtent(ink: Uint8Array, width: number, height: number, minimum: number): PixelBox | null {
+function inkExtent(ink: Uint8Array, width: number, height: number, minimum: number): Box | null {
   let count = 0;
   const box = { x0: width, y0: height, x1: -1, y1: -1 };
   for (let y = 1; y < height - 1; y++) {
@@ -319,7 +290,7 @@ function whiteOutside(picture: GreyImage, ink: Uint8Array): GreyImage {
 // ---------------------------------------------------------------------------------------------------------------
 // Lines outside tables
 
-async function readLines(level: GreyImage, tableBoxes: PixelBox[], lineWidth: number, dpi: number, toPage: Matrix, recognizer: OcrRecognizer): Promise<TextPiece[]> {
+async function readLines(level: GreyImage, tableBoxes: Box[], lineWidth: number, dpi: number, toPage: Matrix, recognizer: OcrRecognizer): Promise<TextPiece[]> {
   const data = level.data.slice();
   const grow = lineWidth + 2;
   for (const box of tableBoxes) {

@@ -19,6 +19,11 @@ export function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
+export function invert([a, b, c, d, e, f]: Matrix): Matrix {
+  const det = a * d - b * c;
+  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
+}
+
 /** A horizontal ruling (y, from x0 to x1) or a vertical one (x, from y0 to y1), x0 < x1 and y0 < y1. */
 export interface HLine {
   y: number;
@@ -62,4 +67,11 @@ export function centre(box: Box): [number, number] {
 
 export function contains(box: Box, x: number, y: number, margin = 0): boolean {
   return x >= box.x0 - margin && x <= box.x1 + margin && y >= box.y0 - margin && y <= box.y1 + margin;
+}
+
+/** A box mapped by a matrix that keeps boxes upright (scales, flips, quarter turns): the box of its mapped corners. */
+export function mapBox(matrix: Matrix, box: Box): Box {
+  const [ax, ay] = apply(matrix, box.x0, box.y0);
+  const [bx, by] = apply(matrix, box.x1, box.y1);
+  return { x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
 }

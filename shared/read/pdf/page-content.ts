@@ -4,7 +4,7 @@
  * that way). Coordinates are brought into page space by tracking save/restore/transform ourselves. Clip paths
  * (painted with endPath), wide fills (shading) and white strokes are not rulings.
  */
-import { IDENTITY, apply, multiply, type HLine, type Matrix, type TextPiece, type VLine } from './geometry';
+import { IDENTITY, apply, multiply, type Box, type HLine, type Matrix, type TextPiece, type VLine } from './geometry';
 
 /** The subset of pdf.js's OPS codes we read (from pdfjs-dist's exported OPS). */
 export interface OpsCodes {
@@ -29,6 +29,7 @@ export interface OpsCodes {
   setTextRenderingMode?: number;
   paintImageXObject?: number;
   paintInlineImageXObject?: number;
+  paintJpegXObject?: number;
 }
 
 export interface OperatorList {
@@ -43,10 +44,21 @@ export interface Rulings {
   segments: number;
 }
 
+/** An image the page paints: a scanned page is one image the size of the page. */
+export interface PaintedImage {
+  /** The object id of an image XObject; absent for an inline image. */
+  objId?: string;
+  /** The decoded inline image (pdf.js's `{ width, height, kind, data }`). */
+  inline?: unknown;
+  /** Places the image's unit square (0,0)–(1,1), y up, on the page. */
+  matrix: Matrix;
+  /** Its box on the page. */
+  box: Box;
+}
+
 /** The rulings, and what else of the page's drawing tells how its text came to be. */
 export interface PageDrawing extends Rulings {
-  /** Area of the largest image painted (pt²): a scanned page is one image the size of the page. */
-  largestImage: number;
+  images: PaintedImage[];
   /** Some text is drawn invisibly (rendering mode 3 or 7): the text layer an OCR tool lays over a scan. */
   invisibleText: boolean;
 }
@@ -71,7 +83,7 @@ interface PaintState {
 
 /** The page's rulings, in the frame `base` takes the page's user space to (the page's own by default). */
 export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = IDENTITY): PageDrawing {
-  const rulings: PageDrawing = { horizontal: [], vertical: [], segments: 0, largestImage: 0, invisibleText: false };
+  const rulings: PageDrawing = { horizontal: [], vertical: [], segments: 0, images: [], invisibleText: false };
   const stack: PaintState[] = [];
   let state: PaintState = { matrix: base, strokeWhite: false, fillWhite: false };
   const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -89,9 +101,10 @@ export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = ID
       if (matrix && matrix.length === 6) state = { ...state, matrix: multiply(state.matrix, Array.from(matrix) as Matrix) };
     } else if (fn === OPS.paintFormXObjectEnd) state = stack.pop() ?? state;
     else if (fn === OPS.setTextRenderingMode) rulings.invisibleText ||= args[0] === 3 || args[0] === 7;
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
-      const [a, b, c, d] = state.matrix; // the image is the unit square in its own space
-      rulings.largestImage = Math.max(rulings.largestImage, Math.abs(a * d - b * c));
+    else if ((fn === OPS.paintImageXObject || fn === OPS.paintJpegXObject) && typeof args?.[0] === 'string') {
+      rulings.images.push({ objId: args[0], matrix: state.matrix, box: unitBox(state.matrix) });
+    } else if (fn === OPS.paintInlineImageXObject && args?.[0]) {
+      rulings.images.push({ inline: args[0], matrix: state.matrix, box: unitBox(state.matrix) });
     }
     else if (fn === OPS.setStrokeRGBColor) state = { ...state, strokeWhite: isWhite(args[0]) };
     else if (fn === OPS.setFillRGBColor) state = { ...state, fillWhite: isWhite(args[0]) };
@@ -106,6 +119,21 @@ export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = ID
     }
   }
   return rulings;
+}
+
+/** Where an image lands: the box of its unit square's corners. */
+function unitBox(matrix: Matrix): Box {
+  const corners = [apply(matrix, 0, 0), apply(matrix, 1, 0), apply(matrix, 0, 1), apply(matrix, 1, 1)];
+  const xs = corners.map(([x]) => x);
+  const ys = corners.map(([, y]) => y);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+/** The picture that is the page: the largest painted image, if it covers at least half of the page. */
+export function pageScan(images: PaintedImage[], frame: Box): PaintedImage | null {
+  const area = (box: Box) => Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0);
+  const largest = [...images].sort((a, b) => area(b.box) - area(a.box))[0];
+  return largest && area(largest.box) >= 0.5 * area(frame) ? largest : null;
 }
 
 function isWhite(color: unknown): boolean {

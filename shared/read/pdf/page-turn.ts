@@ -4,7 +4,7 @@
  * read in an upright frame: text and rulings are brought into it, and the boxes found there are taken back to
  * the page's own user space for the viewer.
  */
-import { apply, multiply, type Box, type Matrix } from './geometry';
+import { multiply, type Box, type Matrix } from './geometry';
 import type { TextItemLike } from './page-content';
 
 /** Quarter turns (counter-clockwise) of a page's text baseline: 0 upright, 1 running up, 2 upside down, 3 running down. */
@@ -52,16 +52,4 @@ export function uprightMatrix(turn: Turn, frame: Box): Matrix {
 /** The items as seen in the upright frame. */
 export function turnItems(items: TextItemLike[], matrix: Matrix): TextItemLike[] {
   return items.map((item) => ({ ...item, transform: multiply(matrix, item.transform as Matrix) }));
-}
-
-export function invert([a, b, c, d, e, f]: Matrix): Matrix {
-  const det = a * d - b * c;
-  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
-}
-
-/** A box mapped by a matrix that turns by quarters: the box of its mapped corners. */
-export function mapBox(matrix: Matrix, box: Box): Box {
-  const [ax, ay] = apply(matrix, box.x0, box.y0);
-  const [bx, by] = apply(matrix, box.x1, box.y1);
-  return { x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
 }

@@ -5,9 +5,9 @@
  */
 import type { Block, DocumentContent, GridCell, SourceRef, TableGrid } from '../../model/grid';
 import { ReadError } from '../errors';
-import type { Box, Matrix, TextPiece } from './geometry';
+import { invert, mapBox, type Box, type Matrix, type TextPiece } from './geometry';
 import type { OcrPageResult, ScannedPdfPage } from '../ocr/ocr-page';
-import { readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type PageDrawing, type TextItemLike } from './page-content';
+import { pageScan, readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type PageDrawing, type TextItemLike } from './page-content';
 import { dropRunningLines, joinParagraphsAcrossPages, type PageBlocks } from './page-furniture';
 import { paragraphsOf, type ProseParagraph } from './paragraphs';
 import { stitchTables } from './stitch';
@@ -15,7 +15,7 @@ import { findTables, type PdfTable } from './table-grid';
 import { findTextTables } from './text-table';
 import { isGarbledText } from './garbled-text';
 import { groupLines } from './text-lines';
-import { invert, mapBox, pageTurn, runsSquare, turnItems, uprightMatrix } from './page-turn';
+import { pageTurn, runsSquare, turnItems, uprightMatrix } from './page-turn';
 
 export interface ReadPdfOptions {
   /** Folder URL or path of pdfjs-dist's cmaps/ (with the trailing slash). */
@@ -192,9 +192,11 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     // Undecodable text is no text: the page is listed with the scans (NO-TEXT-LAYER), not read as gibberish.
     if (isGarbledText(pieces.map((piece) => piece.text).join(''))) return { frame, blocks: [], prose: new Map(), hasText: false };
     const holdsTable = mayHoldTable(pieces);
-    const rulings = holdsTable ? readRulings(await page.getOperatorList(), OPS, toUpright) : null;
+    const toScan = pieces.length === 0 && ocrPage !== undefined;
+    const drawing = holdsTable || toScan ? readRulings(await page.getOperatorList(), OPS, toUpright) : null;
+    const rulings = holdsTable ? drawing : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
-    const scanned = pieces.length === 0 && ocrPage ? await ocrPage({ page: n, frame, operatorList: await page.getOperatorList(), OPS, image: (id) => objectOf(page, id) }) : null;
+    const scanned = toScan && drawing ? await ocrPage({ page: n, frame, images: drawing.images, image: (id) => objectOf(page, id) }) : null;
     const ruled = scanned ? { tables: scanned.tables, rest: scanned.pieces } : tooManyPaths ? { tables: [], rest: pieces } : withoutFrames(findTables(rulings, pieces, n), pieces);
     // Text left over by ruled tables is looked at again; the page's own text was looked at just above.
     const restHoldsTable = !scanned && (ruled.rest === pieces ? holdsTable : mayHoldTable(ruled.rest));
@@ -231,8 +233,8 @@ async function uprightText(page: PdfPage): Promise<{ pieces: TextPiece[]; frame:
  * A scanned page with an OCR tool's invisible text laid over it (a "searchable" scan): its text is what that
  * tool recognised, not what the author wrote, so values read from it need the reviewer's confirmation.
  */
-function isScanWithTextLayer(rulings: PageDrawing, frame: Box): boolean {
-  return rulings.invisibleText && rulings.largestImage >= (frame.x1 - frame.x0) * (frame.y1 - frame.y0) * 0.5;
+function isScanWithTextLayer(drawing: PageDrawing, frame: Box): boolean {
+  return drawing.invisibleText && pageScan(drawing.images, frame) !== null;
 }
 
 function markedAsOcr(table: PdfTable): PdfTable {
