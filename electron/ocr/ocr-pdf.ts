@@ -1,11 +1,8 @@
 /** Reading a scanned PDF with OCR (Node side): the PDF reader with the OCR hook and a tesseract recognizer. */
 import type { DocumentContent } from '../../shared/model/grid';
-import { reportHasEnded } from '../../shared/layout/prose';
 import { ocrPages, type OcrProgress } from '../../shared/read/ocr/ocr-page';
 import type { OcrRecognizer } from '../../shared/read/ocr/recognizer';
-import { readPdf } from '../../shared/read/pdf/read-pdf';
-import { installDomMatrix } from '../services/dom-matrix';
-import { pdfAssets } from '../services/pdf-assets';
+import { readPdfFile } from '../services/pdf-file';
 import { TesseractRecognizer } from './tesseract-recognizer';
 
 export type { OcrProgress };
@@ -18,12 +15,11 @@ export interface OcrReadOptions {
 
 /** Reads a PDF; its pages without a text layer are read by OCR, their cells marked as such. */
 export async function readPdfFileWithOcr(bytes: Uint8Array, options: OcrReadOptions = {}): Promise<DocumentContent> {
-  installDomMatrix();
   const own = options.recognizer ? null : new TesseractRecognizer();
   const recognizer = options.recognizer ?? own!;
   try {
     const onError = (page: number, error: unknown) => console.error(`[ocr] page ${page}: ${error instanceof Error ? error.message : String(error)}`);
-    return await readPdf(bytes, { ...pdfAssets(), stopAfter: reportHasEnded, ocrPage: ocrPages(recognizer, options.onProgress, onError) });
+    return await readPdfFile(bytes, { ocrPage: ocrPages(recognizer, options.onProgress, onError) });
   } finally {
     await own?.terminate();
   }
