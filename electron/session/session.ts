@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { BatchProgress, BatchSheet, DocumentReview, DocumentSummary, OcrProgressView, Original } from '../../shared/api/contract';
 import type { ExportDocument } from '../../shared/engine/export-rows';
+import { ocrCounts } from '../../shared/engine/ocr-values';
 import type { Annotations } from '../../shared/model/annotations';
 import type { ReviewDocument } from '../../shared/model/review-document';
 import { DEFAULT_APP_SETTINGS, checkSettingsOf, type AppSettings, type CheckSettings } from '../../shared/model/settings';
@@ -245,7 +246,7 @@ export class Session {
     if (document.fileType !== 'pdf' || document.read.status !== 'checked') {
       throw new ApiFailure('BAD_REQUEST', '只有已读取的 PDF 文件可以进行文字识别（OCR）', 400);
     }
-    const job: OcrProgressView = { state: 'running', page: null, cells: 0, totalCells: 0, ocrValues: 0, message: null };
+    const job = ocrJob('running');
     this.ocrJobs.set(id, job);
     void this.runOcr(document, job).catch((error: unknown) => {
       Object.assign(job, { state: 'failed', message: `文字识别失败：${error instanceof Error ? error.message : String(error)}` });
@@ -256,7 +257,7 @@ export class Session {
   ocrProgress(id: string): OcrProgressView {
     this.require(id);
     const job = this.ocrJobs.get(id);
-    return job ? { ...job } : { state: 'idle', page: null, cells: 0, totalCells: 0, ocrValues: 0, message: null };
+    return job ? { ...job } : ocrJob('idle');
   }
 
   private async runOcr(document: SessionDocument, job: OcrProgressView): Promise<void> {
@@ -271,7 +272,7 @@ export class Session {
       return;
     }
     if (this.documents.get(document.id) !== document) return;
-    const ocrValues = Object.values(read.doc.cells).filter((cell) => cell.ocr && cell.status !== 'notInFormat').length;
+    const ocrValues = ocrCounts(read.doc.cells).total;
     await this.takeResult(document, { status: 'checked', doc: read.doc, sha256: read.sha256 });
     this.pairAndAnalyseAll([document]);
     Object.assign(job, {
@@ -543,4 +544,8 @@ async function hashIfReadable(path: string): Promise<string> {
   } catch {
     return UNKNOWN_SHA256;
   }
+}
+
+function ocrJob(state: 'idle' | 'running'): OcrProgressView {
+  return { state, page: null, cells: 0, totalCells: 0, ocrValues: 0, message: null };
 }
