@@ -6,13 +6,13 @@
  * sheets at both viewport sizes.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, VIEWPORTS, foreignRequests, launchChromium, openPage, screenshot, type RecordedPage } from './helpers/browser';
-import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served } from './helpers/serve';
+import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served, tearDown } from './helpers/serve';
 
 const OFFICE = '临川市人民政府办公室（政务公开办）';
 const REVIEWERS = ['张三', '李四'];
@@ -50,11 +50,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => tearDown(browser, served, workDir));
 
 describe('batch dashboard (browser transport)', () => {
   it('opens a folder from the path box and fills the dashboard with progress', async () => {

@@ -4,12 +4,12 @@
  * 识别扫描件（OCR）, sees the progress, then the banner and the values marked OCR; confirms one value, and the
  * count of unchecked values goes down (saved in the sidecar). Screenshots at 1366×768 and 1920×1080.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outgoingAttempts, readGuardLog } from './helpers/network-guard-log';
-import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served } from './helpers/serve';
+import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served, tearDown } from './helpers/serve';
 import { VIEWPORTS, foreignRequests, launchChromium, openPage, screenshot } from './helpers/browser';
 
 let served: Served;
@@ -37,11 +37,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => tearDown(browser, served, workDir));
 
 describe('OCR of a scanned report (browser transport)', () => {
   it('offers OCR on the scan, reads it with progress, and marks every value as OCR', async () => {

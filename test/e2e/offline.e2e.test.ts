@@ -18,7 +18,7 @@
  * KEEP_OFFLINE_E2E=1 keeps the temp folder (guard log, NetLog, exports) for a look after a failure.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -27,7 +27,7 @@ import { OFFLINE_RESOLVER_ARGS, VIEWPORTS, launchChromium } from './helpers/brow
 import { cjkPdfBytes } from './helpers/cjk-pdf';
 import { outgoingAttempts, readGuardLog } from './helpers/network-guard-log';
 import { foreignNetAttempts, netLogRequestUrls, readNetLog } from './helpers/netlog';
-import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served } from './helpers/serve';
+import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served, tearDown } from './helpers/serve';
 
 const ROOT_CAUSE = 'table3.granted.naturalPerson';
 const FINDING_NOTE = '离线核对：自然人一栏与原件不符';
@@ -122,11 +122,7 @@ beforeAll(async () => {
   started = Date.now();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (workDir && !process.env.KEEP_OFFLINE_E2E) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => tearDown(browser, served, workDir, Boolean(process.env.KEEP_OFFLINE_E2E)));
 
 describe('offline: the whole workflow reaches nothing beyond 127.0.0.1', () => {
   it('opens, checks, jumps to the original, annotates, prints, batches and exports', async () => {

@@ -4,11 +4,11 @@
  * PDFs yet, its answers for this document are completed here with two cells whose boxes were measured with
  * `pdftotext -bbox` on page 3 of d02_lo.pdf; the PDF bytes themselves come from the real bridge.
  */
-import { rmSync, copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served } from './helpers/serve';
+import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served, tearDown } from './helpers/serve';
 import { SCREENSHOT_DIR, VIEWPORTS, foreignRequests, launchChromium, openPage, screenshot } from './helpers/browser';
 
 const PAGE_HEIGHT = 841.889764;
@@ -68,11 +68,7 @@ beforeAll(async () => {
   await page.close();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => tearDown(browser, served, workDir));
 
 describe('PDF original (pdf.js viewer)', () => {
   it('renders the 5-page report, boxes a selected cell on its page, and selects a cell from a click on the page', async () => {

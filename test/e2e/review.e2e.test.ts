@@ -4,11 +4,11 @@
  * the sheet to PDF, and checks that no request left 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served } from './helpers/serve';
+import { ROOT, ensureRendererBuilt, makeTempDir, startServe, type Served, tearDown } from './helpers/serve';
 import { SCREENSHOT_DIR, VIEWPORTS, foreignRequests, launchChromium, openPage, screenshot, type RecordedPage } from './helpers/browser';
 
 const ROOT_CAUSE = 'table3.granted.naturalPerson';
@@ -51,11 +51,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => tearDown(browser, served, workDir));
 
 describe('review workspace (browser transport)', () => {
   it('opens the sample from the start page and shows its tables', async () => {

@@ -1,6 +1,6 @@
 /** Builds the renderer when needed and runs `npm run serve` on copies of the fixtures in a temp folder. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,4 +100,11 @@ export async function startServe(paths: string[], dataDir: string, options: Serv
         process.kill(-child.pid!, 'SIGTERM');
       }),
   };
+}
+
+/** What a suite started, stopped: the browser, the served app and its temporary folder (unless kept). */
+export async function tearDown(browser: { close(): Promise<void> } | null | undefined, served: Served | null | undefined, workDir: string | undefined, keepDir = false): Promise<void> {
+  await browser?.close();
+  await served?.stop();
+  if (workDir && !keepDir) rmSync(workDir, { recursive: true, force: true });
 }
