@@ -3,14 +3,11 @@
  * hangs or crashes its worker (a hostile document) ends as unreadable and its worker is replaced; the run goes
  * on. The window stays responsive because no parsing happens on the main thread.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { READ_ERROR_MESSAGES } from '../../shared/read/errors';
 import type { OcrProgress } from '../ocr/ocr-pdf';
+import { startEntryWorker } from '../services/entry-worker';
 import { readDocumentFile, type DocumentRead } from './read-document';
 import type { ReadRequest } from './read-worker';
 
@@ -76,40 +73,10 @@ function cancelled(file: string): DocumentRead {
   return { file, error: { code: 'CANCELLED', message: READ_ERROR_MESSAGES.CANCELLED }, millis: 0 };
 }
 
-/**
- * pdf.js, loaded by the development worker before tsx's hooks: through them (a transform and source maps kept
- * for its 3 MB of JavaScript) it takes some 90 MB more heap and 350 MB more resident memory per worker than
- * loaded by Node itself. pdf.worker.mjs sets globalThis.pdfjsWorker, which pdf.js then uses in this thread.
- */
-const PDFJS_MODULES = ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs'];
-
-/**
- * A worker running read-worker: the built file in the packaged app; in development and tests the TypeScript
- * source, loaded through tsx's API (Node 20 workers do not take --import hooks from execArgv), with pdf.js
- * loaded first without them.
- */
+/** A worker running read-worker (entry-worker.ts), with pdf.js loaded first in development. */
 function startWorker(): Worker {
-  const built = new URL('./read-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built, { resourceLimits: WORKER_LIMITS });
-  const tsx = tsxEsmApi();
-  const source = new URL('./read-worker.ts', import.meta.url).href;
-  const [pdf, pdfWorker] = PDFJS_MODULES.map((name) => pathToFileURL(createRequire(import.meta.url).resolve(name)).href);
-  const bootstrap = `const push = Array.prototype.push;
-import(${JSON.stringify(pdf)})
-  .then(() => import(${JSON.stringify(pdfWorker)}))
-  .then(() => {
-    if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true });
-    return import(${JSON.stringify(tsx)});
-  })
-  .then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
-}
-
-/** tsx's ESM API entry (its CommonJS twin cannot be imported from an ES module worker). */
-function tsxEsmApi(): string {
-  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
-  const exports = JSON.parse(readFileSync(packageJson, 'utf8')).exports['./esm/api'].import.default as string;
-  return pathToFileURL(join(dirname(packageJson), exports)).href;
+  const entry = { built: new URL('./read-worker.js', import.meta.url), source: new URL('./read-worker.ts', import.meta.url) };
+  return startEntryWorker(entry, { resourceLimits: WORKER_LIMITS }, { preloadPdfJs: true });
 }
 
 interface Slot {

@@ -7,12 +7,8 @@
  * at the cap and is left out), and runs on a worker thread with a heap cap and a time limit; its HTML has a
  * size limit too. External files (linked pictures) are never read.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Original } from '../../shared/api/contract';
 import type { DocumentContent, GridCell } from '../../shared/model/grid';
@@ -20,6 +16,7 @@ import { DOCX_READ_LIMITS, readDocx } from '../../shared/read/docx';
 import { findMainDocumentEntry } from '../../shared/read/docx/package-parts';
 import { extractZipEntry, readZipDirectory, type ZipEntry } from '../../shared/read/docx/zip';
 import { convertDocToDocx } from '../services/doc-convert';
+import { startEntryWorker } from '../services/entry-worker';
 import type { OriginalWorkerReply } from './original-worker';
 
 export interface OriginalLimits {
@@ -134,20 +131,10 @@ function htmlInWorker(bytes: Uint8Array, limits: OriginalLimits): Promise<string
   });
 }
 
-/**
- * The conversion worker: the built file next to the main bundle in the packaged app; in development and tests
- * the TypeScript source through tsx's API (Node 20 workers do not take --import hooks from execArgv).
- */
+/** The conversion worker (entry-worker.ts), with the file's bytes, under a heap cap. */
 function startWorker(bytes: Uint8Array, limits: OriginalLimits): Worker {
-  const options = { workerData: { bytes }, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 } };
-  const built = new URL('./original-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built, options);
-  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
-  const api = JSON.parse(readFileSync(packageJson, 'utf8')).exports['./esm/api'].import.default as string;
-  const tsx = pathToFileURL(join(dirname(packageJson), api)).href;
-  const source = new URL('./original-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  const entry = { built: new URL('./original-worker.js', import.meta.url), source: new URL('./original-worker.ts', import.meta.url) };
+  return startEntryWorker(entry, { workerData: { bytes }, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 } });
 }
 
 /**
