@@ -113,11 +113,12 @@ interface Stack {
 function findStacks(lines: Line[]): Stack[] {
   const stacks: Stack[] = [];
   const open: { stack: Stack; lastY: number; size: number }[] = [];
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     for (const segment of line.segments) {
       const size = line.line.size;
       if (segment.numeric || segment.x1 - segment.x0 > size * 2.6) continue;
       const run = open.find((o) => line.line.y < o.lastY && o.lastY - line.line.y <= o.size * 1.7 && segment.x0 < o.stack.x1 + 1 && segment.x1 > o.stack.x0 - 1);
+      if (!run && endsLabelAbove(segment, line, lines.slice(0, i))) continue;
       if (run) {
         run.stack.segments.push(segment);
         run.stack.x0 = Math.min(run.stack.x0, segment.x0);
@@ -129,9 +130,20 @@ function findStacks(lines: Line[]): Stack[] {
         open.push({ stack: { segments: [segment], x0: segment.x0, x1: segment.x1, top: line.line.y + size * 0.9, bottom: line.line.y - size * 0.3, firstY: line.line.y + size * 0.3, lastY: line.line.y + size * 0.3 }, lastY: line.line.y, size });
       }
     }
-  }
+  });
   for (const { stack } of open) if (stack.segments.length >= 2) stacks.push(stack);
   return stacks;
+}
+
+/**
+ * A short text under a long one that starts where it starts (the values of their row may sit on a line between)
+ * is that label's last line (“……申请数” then “量”), not the top of a label set upright below it.
+ */
+function endsLabelAbove(segment: Segment, line: Line, linesAbove: Line[]): boolean {
+  const size = line.line.size;
+  const above = linesAbove.findLast((l) => l.segments.some((s) => s.x0 < segment.x1 && s.x1 > segment.x0));
+  if (!above || above.line.y - line.line.y > size * 2.6) return false;
+  return above.segments.some((s) => s.x1 - s.x0 > size * 2.6 && Math.abs(s.x0 - segment.x0) <= size * 0.5);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -342,14 +354,40 @@ function columnSeparators(region: Line[], stacks: Stack[]): number[] {
     const open = i < cover.length && cover[i] <= allowed;
     if (open && start < 0) start = i;
     if (!open && start >= 0) {
-      if (start > 0 && i < cover.length && i - start >= size * 0.3) separators.push(x0 + bestCut(cover, start, i));
+      separators.push(...cutsIn(cover, start, i, size * 0.3).map((cut) => x0 + cut));
       start = -1;
     }
   }
   return separators;
 }
 
-/** Within an open gap, the least covered stretch, at its middle. */
+/** Lines of a column's own text that part two gaps found in one open stretch (see cutsIn). */
+const RIDGE = 3;
+
+/**
+ * Within an open stretch, a cut at the middle of the least covered part of each gap. A narrow column with a few
+ * texts of its own (（三）不予公开 and the other categories, beside 三、本年度办理结果 set upright) leaves the
+ * stretch open from one side to the other: the parts covered by RIDGE or more lines fewer than it are gaps of
+ * their own.
+ */
+function cutsIn(cover: number[], from: number, to: number, minWidth: number): number[] {
+  const least = Math.min(...cover.slice(from, to));
+  const cuts: number[] = [];
+  let gap = -1;
+  for (let i = from; i <= to; i++) {
+    const low = i < to && cover[i] < least + RIDGE;
+    if (low && gap < 0) gap = i;
+    if (!low && gap >= 0) {
+      // The margins left and right of the table are not gaps between columns.
+      const inside = gap > 0 && i < cover.length;
+      if (inside && i - gap >= minWidth) cuts.push(bestCut(cover, gap, i));
+      gap = -1;
+    }
+  }
+  return cuts;
+}
+
+/** Within a gap, the least covered stretch, at its middle. */
 function bestCut(cover: number[], from: number, to: number): number {
   const least = Math.min(...cover.slice(from, to));
   let first = from;
@@ -400,8 +438,14 @@ function toBands(groups: Line[][]): Band[] {
 
 const ITEM_NUMBER = /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
 
+/**
+ * The label nearest the values (the line's last text that is not a value) opens with an item number: on a line
+ * that also crosses a category's column (“（六）” of （六）其他处理, then a wrapped label's last words), the
+ * category's number does not open the label.
+ */
 function opensLabel(line: Line): boolean {
-  return ITEM_NUMBER.test(line.line.text.trim());
+  const label = line.segments.findLast((segment) => !segment.numeric);
+  return ITEM_NUMBER.test(label ? segmentText(label) : line.line.text.trim());
 }
 
 /** Lines left over join a neighbouring line of the same label (a line apart), until none is left to join. */
