@@ -87,6 +87,37 @@ describe('tables without rulings, on placed text', () => {
     expect(cells[2]).toEqual(['1', '2', '3', '4', '5', '9']);
   });
 
+  it('keeps the label of the last row whole where it wraps on below its values (the table ending there)', () => {
+    const pieces = [
+      piece('项目', 100, 700), piece('甲', 260, 700), piece('乙', 320, 700),
+      piece('1.第一项', 100, 686), piece('1', 260, 686), piece('2', 320, 686),
+      piece('2.申请人逾期未按收', 100, 672), piece('3', 260, 672), piece('4', 320, 672),
+      piece('费通知要求缴纳费用', 100, 660), piece('的申请', 100, 648),
+    ];
+    expect(grid(pieces).map((row) => row[0])).toEqual(['项目', '1.第一项', '2.申请人逾期未按收/费通知要求缴纳费用/的申请']);
+  });
+
+  it('parts a label set upright from the labels beside it, across a narrow column of categories', () => {
+    const stack = '三本年度办理结果';
+    // Many rows below: the upright label and the categories cover few of the table's lines.
+    const ys = Array.from({ length: 30 }, (_, i) => 700 - i * 14);
+    const pieces = [
+      piece('一、本年新收申请数量', 100, 714), piece('9', 300, 714), piece('9', 350, 714),
+      ...ys.slice(0, stack.length).map((y, i) => piece(stack[i], 100, y)),
+      piece('（一）予以公开', 125, ys[0]), piece('（二）部分公开', 125, ys[1]),
+      piece('（三）', 125, ys[4]), piece('不予', 125, ys[5]), piece('公开', 125, ys[6]),
+      ...ys.slice(2).map((y, i) => piece(`${i + 1}.情形`, 165, y)),
+      ...ys.flatMap((y) => [piece('0', 300, y), piece('1', 350, y)]),
+    ];
+    const { tables } = findTextTables(pieces, 1);
+    expect(tables).toHaveLength(1);
+    const textAt = (row: number, col: number) => tables[0].cells.find((cell) => cell.row === row && cell.col === col)?.text;
+    expect(tables[0].xs).toHaveLength(6);
+    expect(textAt(1, 0)?.replace(/\n/g, '')).toBe(stack);
+    expect(textAt(1, 1)).toBe('（一）予以公开');
+    expect(textAt(3, 2)).toBe('1.情形');
+  });
+
   it('leaves prose alone: one wide line after another is no table', () => {
     const pieces = [piece('本机关坚持以人民为中心推进决策执行管理服务结果公开。', 90, 700), piece('全年发布政策解读材料13篇，回应关切5次。', 90, 680)];
     expect(findTextTables(pieces, 1).tables).toEqual([]);
@@ -98,6 +129,8 @@ const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.pdf')).sort
 const truthOf = (name: string): TruthFile => JSON.parse(readFileSync(join(FIXTURES, name.replace(/\.pdf$/, '.truth.json')), 'utf8'));
 /** Label wording cut differently from the ruled original (a stray line of a neighbouring label): warnings only. */
 const LABEL_WARNINGS = new Set(['LABEL-ALTERED', 'TABLE-LAYOUT']);
+/** Still read with such warnings: narrow Chromium prints, and a header whose stacked labels split a column. */
+const WITH_LABEL_WARNINGS = new Set(['d03_ch.pdf', 'd20_nb.pdf']);
 
 describe('real PDFs without rulings', () => {
   let results: Map<string, FileResult>;
@@ -118,11 +151,12 @@ describe('real PDFs without rulings', () => {
       expect(scoreCells(result.status === 'checked' ? result.report : null, truthOf(name).report).wrong).toEqual([]);
     });
 
-    it('finds what the truth finds, and nothing else but label-wording warnings', () => {
+    it('finds what the truth finds, and nothing else (label-wording warnings only where known)', () => {
       const truth = truthOf(name);
       const score = scoreFindings(results.get(name)!.findings, truth.findings, truth.tolerated ?? []);
       expect(score.falseNegatives).toEqual([]);
-      expect(score.falsePositives.filter((f) => !LABEL_WARNINGS.has(f.rule)).map((f) => `${f.rule} ${f.table ?? ''} ${f.row ?? ''}`)).toEqual([]);
+      const tolerated = WITH_LABEL_WARNINGS.has(name) ? LABEL_WARNINGS : new Set<string>();
+      expect(score.falsePositives.filter((f) => !tolerated.has(f.rule)).map((f) => `${f.rule} ${f.table ?? ''} ${f.row ?? ''}`)).toEqual([]);
     });
   });
 });

@@ -71,13 +71,16 @@ function fromPdfTable(table: PdfTable): StitchedTable {
 }
 
 function join(part: Part, next: PdfTable): void {
-  const xs = mergeEdges(part.xs, next.xs);
   const repeated = repeatedHeaderRows(part.table, next);
   const offset = part.table.rowCount - repeated;
   const moved = next.cells
     .filter((cell) => cell.row >= repeated)
     .map((cell) => ({ ...cell, row: cell.row + offset, page: next.page }));
-  part.table.cells = [...part.table.cells, ...moved].map((cell) => reindex(cell, xs));
+  // Columns read by alignment have their edges wherever each part's text leaves gaps: a few rows carried over
+  // leave other gaps than the whole table did, so their cells go into the table's columns, not new ones.
+  const byAlignment = part.unruled && next.unruled && next.ys.length - 1 < part.table.rowCount;
+  const xs = byAlignment ? part.xs : mergeEdges(part.xs, next.xs);
+  part.table.cells = byAlignment ? [...part.table.cells, ...moved.map((cell) => intoColumns(cell, xs))] : [...part.table.cells, ...moved].map((cell) => reindex(cell, xs));
   part.table.rowCount += next.ys.length - 1 - repeated;
   part.table.colCount = xs.length - 1;
   part.table.pages.push(next.page);
@@ -102,6 +105,17 @@ function reindex<T extends { col: number; colSpan: number; box: Box }>(cell: T, 
   const col = nearest(xs, cell.box.x0);
   const end = Math.max(col + 1, nearest(xs, cell.box.x1));
   return { ...cell, col, colSpan: end - col };
+}
+
+/**
+ * A value's cell goes into the column its middle lies in; a label's (at the left) or a wider one spans the
+ * columns its edges are nearest.
+ */
+function intoColumns<T extends { col: number; colSpan: number; box: Box }>(cell: T, xs: number[]): T {
+  if (cell.col === 0 || cell.colSpan > 1) return reindex(cell, xs);
+  const middle = (cell.box.x0 + cell.box.x1) / 2;
+  const col = Math.max(0, Math.min(xs.length - 2, xs.findIndex((x, i) => i < xs.length - 1 && middle >= x && middle < xs[i + 1])));
+  return { ...cell, col: middle >= xs[xs.length - 1] ? xs.length - 2 : col, colSpan: 1 };
 }
 
 /** How many of the continuation's first rows repeat the first rows of the table (a repeated header). */

@@ -136,11 +136,12 @@ function findStacks(lines: Line[]): Stack[] {
 }
 
 /**
- * A short text under a long one that starts where it starts (the values of their row may sit on a line between)
- * is that label's last line (“……申请数” then “量”), not the top of a label set upright below it.
+ * A short text alone on its line, under a long one that starts where it starts (the values of their row may sit
+ * on a line between), is that label's last line (“……申请数” then “量”), not the top of a label set upright below it.
  */
 function endsLabelAbove(segment: Segment, line: Line, linesAbove: Line[]): boolean {
   const size = line.line.size;
+  if (line.segments.length > 1) return false;
   const above = linesAbove.findLast((l) => l.segments.some((s) => s.x0 < segment.x1 && s.x1 > segment.x0));
   if (!above || above.line.y - line.line.y > size * 2.6) return false;
   return above.segments.some((s) => s.x1 - s.x0 > size * 2.6 && Math.abs(s.x0 - segment.x0) <= size * 0.5);
@@ -196,13 +197,33 @@ function tableRegions(lines: Line[], stacks: Stack[]): Line[][] {
   return regions;
 }
 
-/** Single-cell lines at the ends of a run count only where they sit over or under the table's columns. */
+/**
+ * Single-cell lines at the ends of a run count only where they sit over or under the table's columns, or
+ * continue the label of the last row (a long label wrapped in its narrow column, its values beside its first line).
+ */
 function trimmed(lines: Line[]): Line[] {
   let first = 0;
   let last = lines.length - 1;
-  while (first < last && lines[last].segments.length < 2 && !lines[last].isValueRow) last--;
+  while (first < last && lines[last].segments.length < 2 && !lines[last].isValueRow && !continuesLastLabel(lines, last)) last--;
   while (first < last && lines[first].segments.length < 2 && lines[first + 1].segments.length < 2 && !lines[first + 1].isValueRow) first++;
   return lines.slice(first, last + 1);
+}
+
+/** Every line from the last value row down to `end` is a further line of that row's label, in its column. */
+function continuesLastLabel(lines: Line[], end: number): boolean {
+  let row = end;
+  while (row >= 0 && !lines[row].isValueRow) row--;
+  if (row < 0) return false;
+  const label = lines[row].segments.findLast((segment) => !segment.numeric);
+  const values = lines[row].segments.find((segment) => segment.numeric);
+  if (!label || !values || label.x1 > values.x0) return false;
+  for (let i = row + 1; i <= end; i++) {
+    const { line } = lines[i];
+    const step = lines[i - 1].line.y - line.y;
+    const inColumn = Math.abs(line.x0 - label.x0) <= line.size * 0.5 && line.x1 <= values.x0;
+    if (!inColumn || step > line.size * 1.7 || opensLabel(lines[i])) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
