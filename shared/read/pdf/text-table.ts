@@ -118,7 +118,7 @@ function findStacks(lines: Line[]): Stack[] {
       const size = line.line.size;
       if (segment.numeric || segment.x1 - segment.x0 > size * 2.6) continue;
       const run = open.find((o) => line.line.y < o.lastY && o.lastY - line.line.y <= o.size * 1.7 && segment.x0 < o.stack.x1 + 1 && segment.x1 > o.stack.x0 - 1);
-      if (!run && endsLabelAbove(segment, line, lines.slice(0, i))) continue;
+      if (!run && endsLabelAbove(segment, lines, i)) continue;
       if (run) {
         run.stack.segments.push(segment);
         run.stack.x0 = Math.min(run.stack.x0, segment.x0);
@@ -139,10 +139,11 @@ function findStacks(lines: Line[]): Stack[] {
  * A short text alone on its line, under a long one that starts where it starts (the values of their row may sit
  * on a line between), is that label's last line (“……申请数” then “量”), not the top of a label set upright below it.
  */
-function endsLabelAbove(segment: Segment, line: Line, linesAbove: Line[]): boolean {
+function endsLabelAbove(segment: Segment, lines: Line[], index: number): boolean {
+  const line = lines[index];
   const size = line.line.size;
   if (line.segments.length > 1) return false;
-  const above = linesAbove.findLast((l) => l.segments.some((s) => s.x0 < segment.x1 && s.x1 > segment.x0));
+  const above = lines.slice(0, index).findLast((l) => l.segments.some((s) => s.x0 < segment.x1 && s.x1 > segment.x0));
   if (!above || above.line.y - line.line.y > size * 2.6) return false;
   return above.segments.some((s) => s.x1 - s.x0 > size * 2.6 && Math.abs(s.x0 - segment.x0) <= size * 0.5);
 }
