@@ -16,7 +16,7 @@ process.env.MALLOC_ARENA_MAX ??= '2';
 export default defineConfig({
   test: {
     include: ['test/fuzz/**/*.fuzz.ts'],
-    globalSetup: ['test/fuzz/global-setup.ts'],
+    globalSetup: ['test/support/temp-root.ts', 'test/fuzz/global-setup.ts'],
     testTimeout: 600_000,
     hookTimeout: 120_000,
     pool: 'forks',
