@@ -114,8 +114,8 @@ function reindex<T extends { col: number; colSpan: number; box: Box }>(cell: T, 
 function intoColumns<T extends { col: number; colSpan: number; box: Box }>(cell: T, xs: number[]): T {
   if (cell.col === 0 || cell.colSpan > 1) return reindex(cell, xs);
   const middle = (cell.box.x0 + cell.box.x1) / 2;
-  const col = Math.max(0, Math.min(xs.length - 2, xs.findIndex((x, i) => i < xs.length - 1 && middle >= x && middle < xs[i + 1])));
-  return { ...cell, col: middle >= xs[xs.length - 1] ? xs.length - 2 : col, colSpan: 1 };
+  const col = xs.slice(1, -1).filter((x) => middle >= x).length;
+  return { ...cell, col, colSpan: 1 };
 }
 
 /** How many of the continuation's first rows repeat the first rows of the table (a repeated header). */
