@@ -79,10 +79,10 @@ export function buildBatchFolder(corpus: string, target: string, count: number):
  */
 export function timeCheck(folder: string, app = false): Promise<{ seconds: number; cpuSeconds: number; peakRssMiB: number; exitStatus: number; resultCount: number }> {
   return new Promise((resolvePromise, reject) => {
-    const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+    const runTs = join(ROOT, 'electron/run-ts.mjs');
     const started = performance.now();
     const script = app ? join(ROOT, 'test/bench/batch-session.ts') : join(ROOT, 'electron/cli/check-command.ts');
-    const child = spawn('/usr/bin/time', ['-v', process.execPath, tsx, script, ...(app ? [] : ['--json']), folder], {
+    const child = spawn('/usr/bin/time', ['-v', process.execPath, runTs, script, ...(app ? [] : ['--json']), folder], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -144,7 +144,7 @@ describe('npm start and npm run serve', () => {
 
   it('prints the URL as the first line of stdout, with the given files opened', async () => {
     const [report] = copyFixtures([corpusFile('d22_docx.docx')]);
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve('electron/serve.ts'), report], {
+    const child = spawn(process.execPath, [resolve('electron/run-ts.mjs'), resolve('electron/serve.ts'), report], {
       env: { ...process.env, NIANBAO_DATA_DIR: tempDir() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -64,8 +64,9 @@ function waitForUrl(child: ChildProcess, stderr: () => string): Promise<string> 
 export interface ServeOptions {
   /**
    * Runs the server under the network guard (helpers/network-guard.ts), logging to this file: node itself
-   * (`node --import tsx --import <guard> electron/serve.ts`, what `npm run serve` runs) rather than npm, so the
-   * guard is in the server's process and nothing else's. The guard's self-test runs in every thread.
+   * (`node --import tsx --import <guard> electron/serve.ts`) rather than npm, so the guard is in the server's
+   * process and nothing else's, before anything else loads. (`npm run serve` runs electron/run-ts.mjs, which loads
+   * pdf.js before tsx for speed; nothing else differs.) The guard's self-test runs in every thread.
    */
   networkGuardLog?: string;
 }
