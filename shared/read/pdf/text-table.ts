@@ -369,7 +369,8 @@ function columnSeparators(region: Line[], stacks: Stack[]): number[] {
     for (let x = Math.floor(segment.x0); x <= Math.ceil(segment.x1); x++) if (x >= x0 && x <= x1) cover[x - x0]++;
   }
   const allowed = Math.floor(rows.length * CROSSING_SHARE);
-  const size = Math.min(...rows.map((l) => l.line.size));
+  // A header whose every leaf label is set upright has no line cut into three or more: its stacks give the columns.
+  const size = Math.min(...(rows.length > 0 ? rows : region).map((l) => l.line.size));
   const separators: number[] = [];
   let start = -1;
   for (let i = 0; i <= cover.length; i++) {
