@@ -13,6 +13,7 @@ import { paragraphsOf, type ProseParagraph } from './paragraphs';
 import { stitchTables } from './stitch';
 import { findTables, type PdfTable } from './table-grid';
 import { findTextTables } from './text-table';
+import { joinLooseHeaders, withHeaderLines } from './loose-header';
 import { isGarbledText } from './garbled-text';
 import { groupLines } from './text-lines';
 import { pageTurn, runsSquare, turnItems, uprightMatrix } from './page-turn';
@@ -201,9 +202,11 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     // Text left over by ruled tables is looked at again; the page's own text was looked at just above.
     const restHoldsTable = !scanned && (ruled.rest === pieces ? holdsTable : mayHoldTable(ruled.rest));
     const unruled = restHoldsTable ? findTextTables(ruled.rest, n) : { tables: [], rest: ruled.rest };
-    const found = [...ruled.tables, ...unruled.tables];
+    const joined = joinLooseHeaders(ruled.tables, unruled.tables);
+    const lined = withHeaderLines(joined.ruled, unruled.rest);
+    const found = [...lined.tables, ...joined.unruled];
     const tables = rulings && isScanWithTextLayer(rulings, frame) ? found.map(markedAsOcr) : found;
-    const rest = unruled.rest;
+    const rest = lined.rest;
     const prose = new Map<Block, ProseParagraph>();
     const paragraphBlocks = paragraphsOf(groupLines(rest)).map((paragraph) => {
       const block: Block = { type: 'paragraph', text: paragraph.text, source: { kind: 'pdf', page: n, box: boxArray(linesBox(paragraph.lines)) } };

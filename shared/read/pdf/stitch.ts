@@ -7,6 +7,7 @@ import type { Block } from '../../model/grid';
 import { compactText } from '../../text/normalize';
 import type { Box } from './geometry';
 import type { StitchedTable } from './read-pdf';
+import { withLooseHeader } from './loose-header';
 import type { PdfTable } from './table-grid';
 
 type PageBlocks = { top: number; block: Block | PdfTable }[];
@@ -18,6 +19,8 @@ interface Part {
   xs: number[];
   box: Box;
   unruled?: boolean;
+  /** The one table read by alignment the part is, while nothing is joined to it (it may be a loose header). */
+  only?: PdfTable;
 }
 
 const EDGE_TOLERANCE = 4;
@@ -38,10 +41,13 @@ export function stitchTables(pages: PageBlocks[]): StitchedBlocks[] {
         out.push({ block });
         return;
       }
-      if (i === 0 && open && continues(open, block)) {
+      const withHeader = i === 0 && open?.only ? withLooseHeader(block, open.only) : null;
+      if (withHeader && open?.only) {
+        joinBelowHeader(open, open.only, withHeader);
+      } else if (i === 0 && open && continues(open, block)) {
         join(open, block);
       } else {
-        open = { table: fromPdfTable(block), xs: block.xs, box: block.box, unruled: block.unruled };
+        open = { table: fromPdfTable(block), xs: block.xs, box: block.box, unruled: block.unruled, only: block.unruled ? block : undefined };
         out.push({ block: open.table });
       }
     });
@@ -70,7 +76,23 @@ function fromPdfTable(table: PdfTable): StitchedTable {
   };
 }
 
+/**
+ * A page that ends with a table's header set without rulings, and the next page starting with its ruled body
+ * (loose-header.ts): the header's cells stay on their page.
+ */
+function joinBelowHeader(part: Part, header: PdfTable, table: PdfTable): void {
+  const headerRows = header.ys.length - 1;
+  const joined = fromPdfTable(table);
+  joined.cells = joined.cells.map((cell) => (cell.row < headerRows ? { ...cell, page: header.page } : cell));
+  Object.assign(part.table, joined, { pages: [header.page, table.page] });
+  part.xs = table.xs;
+  part.box = table.box;
+  part.unruled = table.unruled;
+  part.only = undefined;
+}
+
 function join(part: Part, next: PdfTable): void {
+  part.only = undefined;
   const repeated = repeatedHeaderRows(part.table, next);
   const offset = part.table.rowCount - repeated;
   const moved = next.cells
