@@ -89,9 +89,10 @@ export async function hostilePdfCases(): Promise<CaseBuilder[]> {
     lazy('image-inline-huge', () => simplePdf([page(`${numbersText(12)}\nq 100 0 0 100 0 0 cm BI /W 40000 /H 40000 /CS /G /BPC 8 ID \u0000\u0000 EI Q`)])),
     lazy('content-bomb-1GB', () => simplePdf([stream('', contentBomb, { predeflated: true })])),
     lazy('text-100k-pieces', () => simplePdf([page(numbersText(100_000))])),
-    // pdf.js's text extraction is quadratic in unmatched saves (10 000 take 3 s, 40 000 over 2 min): no answer
-    // comes fast, so what is asked is that the per-file limit ends it, with its clear message.
-    lazy('save-without-restore-1M', () => simplePdf([page(`${'q '.repeat(1_000_000)}\n${ruledTable(10, 8)}`)]), ['TIMEOUT']),
+    // A million unmatched saves: no answer comes fast, so what is asked is that a per-file limit ends it with its
+    // clear message. pdf.js's text extraction was quadratic in them (chained TextState clones) and ran into the
+    // time limit; with build/patches it is not, and the clones run into the memory limit first.
+    lazy('save-without-restore-1M', () => simplePdf([page(`${'q '.repeat(1_000_000)}\n${ruledTable(10, 8)}`)]), ['TIMEOUT', 'FILE_TOO_COMPLEX']),
     lazy('nested-arrays-100k', () => simplePdf([page(`${numbersText(12)}\n${'['.repeat(100_000)}${']'.repeat(100_000)} TJ`)])),
     lazy('nested-dictionaries-50k', () => writePdf(['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [] /Count 0 /X ${'<< /A '.repeat(50_000)}1${' >>'.repeat(50_000)} >>`])),
     lazy('garbage-xref', () => simplePdf([page(ruledTable(10, 8))], { pdf: { xref: 'garbage' } })),
