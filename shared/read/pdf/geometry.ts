@@ -65,6 +65,13 @@ export function centre(box: Box): [number, number] {
   return [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2];
 }
 
+/** The column of `x` among columns with these edges (left to right): how many inner edges lie at or left of it. */
+export function columnAt(xs: number[], x: number): number {
+  let column = 0;
+  for (let i = 1; i < xs.length - 1; i++) if (xs[i] <= x) column++;
+  return column;
+}
+
 export function contains(box: Box, x: number, y: number, margin = 0): boolean {
   return x >= box.x0 - margin && x <= box.x1 + margin && y >= box.y0 - margin && y <= box.y1 + margin;
 }

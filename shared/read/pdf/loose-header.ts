@@ -3,16 +3,15 @@
  * off) is read in two parts: the body by its rulings, the header by alignment, as a table of its own. Such a
  * header, set right above the body and as wide or narrower, becomes the body's first rows, in the body's columns.
  */
-import type { Box, TextPiece } from './geometry';
+import { columnAt, type Box, type TextPiece } from './geometry';
 import type { PdfCell, PdfTable } from './table-grid';
 import { groupLines, type TextLine } from './text-lines';
+import { segmentsOf } from './text-table';
 
 /** The most space between a loose header's last line and the ruled body below it (pt). */
 const MAX_GAP = 20;
 const SLACK = 3;
 const NUMBER = /^\s*\d[\d,，.]*\s*$/;
-/** Texts on a header line farther apart than this many font sizes are in different cells. */
-const CELL_GAP = 1;
 
 /** The ruled tables with the loose headers above them joined in; text tables that are no header left as they are. */
 export function joinLooseHeaders(ruled: PdfTable[], unruled: PdfTable[]): { ruled: PdfTable[]; unruled: PdfTable[] } {
@@ -69,6 +68,8 @@ function startsWithValues(body: PdfTable): boolean {
  * take for a table, set right above a ruled body that starts with values: its texts become the body's first rows.
  */
 export function withHeaderLines(ruled: PdfTable[], pieces: TextPiece[]): { tables: PdfTable[]; rest: TextPiece[] } {
+  // Most pages (prose) have no such body: their text is not grouped into lines here for nothing.
+  if (!ruled.some(startsWithValues)) return { tables: ruled, rest: pieces };
   const used = new Set<TextPiece>();
   const lines = groupLines(pieces.filter((piece) => !piece.vertical));
   const tables = ruled.map((body) => {
@@ -97,21 +98,11 @@ function headerLinesAbove(body: PdfTable, lines: TextLine[]): { table: PdfTable;
     if (cells < 2 || taken.length === 3) break;
   }
   if (taken.length === 0) return null;
-  const cells = taken.flatMap((line, row) => segmentsOf(line).map((pieces) => lineCell(pieces, row, body)));
+  const cells = taken.flatMap((line, row) => segmentsOf(line).map(({ pieces }) => lineCell(pieces, row, body)));
   const ys = [...taken.map((line) => line.y + line.size * 0.8), body.box.y1];
   const xs = body.xs;
   const table = { page: body.page, box: { x0: xs[0], x1: xs[xs.length - 1], y0: body.box.y1, y1: ys[0] }, xs, ys, cells, unruled: true };
   return { table, lines: taken };
-}
-
-function segmentsOf(line: TextLine): TextPiece[][] {
-  const segments: TextPiece[][] = [];
-  for (const piece of line.pieces) {
-    const last = segments[segments.length - 1];
-    if (last && piece.x0 - last[last.length - 1].x1 <= piece.size * CELL_GAP) last.push(piece);
-    else segments.push([piece]);
-  }
-  return segments;
 }
 
 function isCentredOver(line: TextLine, body: PdfTable): boolean {
@@ -123,9 +114,8 @@ function isCentredOver(line: TextLine, body: PdfTable): boolean {
 function lineCell(pieces: TextPiece[], row: number, body: PdfTable): PdfCell {
   const x0 = Math.min(...pieces.map((piece) => piece.x0));
   const x1 = Math.max(...pieces.map((piece) => piece.x1));
-  const inner = body.xs.slice(1, -1);
-  const col = inner.filter((edge) => edge < x0 + 1).length;
-  const end = inner.filter((edge) => edge < x1 - 1).length;
+  const col = columnAt(body.xs, x0 + 1);
+  const end = columnAt(body.xs, x1 - 1);
   const y = Math.min(...pieces.map((piece) => piece.y));
   const size = Math.max(...pieces.map((piece) => piece.size));
   return { row, col, rowSpan: 1, colSpan: end - col + 1, box: { x0, x1, y0: y - size * 0.2, y1: y + size * 0.8 }, text: pieces.map((piece) => piece.text).join('') };
@@ -133,11 +123,10 @@ function lineCell(pieces: TextPiece[], row: number, body: PdfTable): PdfCell {
 
 /** The body's columns whose middles fall in the given header columns (by the header's own edges). */
 function headerColumnMap(body: PdfTable, header: PdfTable): (col: number, colSpan: number) => number[] {
-  const inner = header.xs.slice(1, -1);
   const headerColumnOf = body.xs.slice(0, -1).map((x, c) => {
     const middle = (x + body.xs[c + 1]) / 2;
     const under = middle >= header.box.x0 - SLACK && middle <= header.box.x1 + SLACK;
-    return under ? inner.filter((edge) => edge < middle).length : -1;
+    return under ? columnAt(header.xs, middle) : -1;
   });
   return (col, colSpan) => headerColumnOf.flatMap((h, c) => (h >= col && h < col + colSpan ? [c] : []));
 }

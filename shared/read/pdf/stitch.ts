@@ -5,7 +5,7 @@
  */
 import type { Block } from '../../model/grid';
 import { compactText } from '../../text/normalize';
-import type { Box } from './geometry';
+import { columnAt, type Box } from './geometry';
 import type { StitchedTable } from './read-pdf';
 import { withLooseHeader } from './loose-header';
 import type { PdfTable } from './table-grid';
@@ -135,9 +135,7 @@ function reindex<T extends { col: number; colSpan: number; box: Box }>(cell: T, 
  */
 function intoColumns<T extends { col: number; colSpan: number; box: Box }>(cell: T, xs: number[]): T {
   if (cell.col === 0 || cell.colSpan > 1) return reindex(cell, xs);
-  const middle = (cell.box.x0 + cell.box.x1) / 2;
-  const col = xs.slice(1, -1).filter((x) => middle >= x).length;
-  return { ...cell, col, colSpan: 1 };
+  return { ...cell, col: columnAt(xs, (cell.box.x0 + cell.box.x1) / 2), colSpan: 1 };
 }
 
 /** How many of the continuation's first rows repeat the first rows of the table (a repeated header). */

@@ -21,7 +21,7 @@ const CROSSING_SHARE = 0.3;
 /** A label line joins a value row at most this many font sizes away from it. */
 const MAX_ATTACH = 1.6;
 
-interface Segment {
+export interface Segment {
   pieces: TextPiece[];
   x0: number;
   x1: number;
@@ -61,7 +61,8 @@ function toLine(line: TextLine): Line {
   return lineOf(line, segmentsOf(line));
 }
 
-function segmentsOf(line: TextLine): Segment[] {
+/** A line's texts, cell by cell: pieces closer than CELL_GAP font sizes are one. */
+export function segmentsOf(line: TextLine): Segment[] {
   const segments: Segment[] = [];
   for (const piece of line.pieces) {
     const last = segments[segments.length - 1];
