@@ -5,7 +5,10 @@
  * its 3 MB of JavaScript), pdf.js takes some 1.5 s longer to load and 350 MB more resident memory. The built app
  * has no tsx and loads pdf.js as Node does.
  *
- *   node electron/run-ts.mjs <entry.ts> [arguments...]
+ *   node electron/run-ts.mjs [--no-pdfjs] <entry.ts> [arguments...]
+ *
+ * --no-pdfjs: the entry reads no PDF on its own thread (the check command reads every file on a worker), so
+ * pdf.js is not loaded there at all.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,13 +34,14 @@ export function importTypeScript(url) {
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
-  const entry = process.argv[2];
+  const withoutPdfJs = process.argv[2] === '--no-pdfjs';
+  const entry = process.argv[withoutPdfJs ? 3 : 2];
   if (!entry) {
-    process.stderr.write('用法：node electron/run-ts.mjs <入口.ts> [参数...]\n');
+    process.stderr.write('用法：node electron/run-ts.mjs [--no-pdfjs] <入口.ts> [参数...]\n');
     process.exit(2);
   }
   // The entry sees the command line as if Node had run it: argv[1] is the entry, its arguments follow.
-  process.argv.splice(1, 2, resolve(entry));
-  await preloadPdfJs();
+  process.argv.splice(1, withoutPdfJs ? 3 : 2, resolve(entry));
+  if (!withoutPdfJs) await preloadPdfJs();
   await importTypeScript(pathToFileURL(process.argv[1]).href);
 }

@@ -22,7 +22,8 @@ export interface ReadPoolOptions {
   onResult?: (index: number, result: DocumentRead) => void;
   /**
    * Read even one file on a worker, under the time limit and heap cap: the app does, so a hostile file cannot
-   * freeze or exhaust its main process. The command line reads one or two files in process (faster to start).
+   * freeze or exhaust its main process, and the check command does too, so that it cannot hang. The benchmarks
+   * and tests read one or two files in process (faster to start).
    */
   isolate?: boolean;
   /**

@@ -10,11 +10,6 @@ import { collectFiles } from '../services/collect-files';
 import { checkFiles, type FileResult } from '../services/check-files';
 import { formatFileResult, formatTotals } from './format-text';
 import { readFile } from 'node:fs/promises';
-import { exportSheets } from '../../shared/engine/export-rows';
-import { AnnotationStore } from '../annotations/annotation-store';
-import { defaultDataDir } from '../data-dir';
-import { exportDocumentsOf } from '../export/export-documents';
-import { writeCsv, writeWorkbook } from '../export/write-export';
 
 export interface CommandIO {
   stdout: (text: string) => void;
@@ -61,6 +56,8 @@ export async function runCheckCommand(argv: string[], io: CommandIO): Promise<nu
     results = await checkFiles(files, {
       settings,
       previousFile: args.previous,
+      // Even one file is read on a worker, under its time limit and heap cap: a hostile file cannot hang the command.
+      isolate: true,
       onProgress: showProgress ? (done, total, file) => io.stderr(progressLine(done, total, file)) : undefined,
     });
   } catch (error) {
@@ -90,7 +87,15 @@ function parseArguments(argv: string[]): Arguments | { error: string } {
   return args;
 }
 
+/** The export modules (exceljs among them, some 0.4 s to load) are loaded only when an export is asked for. */
 async function writeExports(results: FileResult[], args: Arguments, io: CommandIO): Promise<void> {
+  const [{ exportSheets }, { AnnotationStore }, { defaultDataDir }, { exportDocumentsOf }, { writeCsv, writeWorkbook }] = await Promise.all([
+    import('../../shared/engine/export-rows'),
+    import('../annotations/annotation-store'),
+    import('../data-dir'),
+    import('../export/export-documents'),
+    import('../export/write-export'),
+  ]);
   const store = new AnnotationStore({ dataDir: defaultDataDir() });
   const sheets = exportSheets(await exportDocumentsOf(results, store, displayPath));
   if (args.xlsx) {

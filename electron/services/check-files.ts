@@ -60,9 +60,16 @@ export interface CheckFilesOptions {
 
 export async function checkFiles(files: string[], options: CheckFilesOptions = {}): Promise<FileResult[]> {
   const read = await readFiles(files, options);
-  const given = options.previousFile ? await readDocumentFile(options.previousFile) : undefined;
+  const given = options.previousFile ? await readPreviousFile(options.previousFile, options) : undefined;
   if (given?.error) throw new ReadError(given.error.code === 'INTERNAL' ? 'FILE_UNREADABLE' : given.error.code, `上一年度报告无法读取：${given.error.message}`);
   return checkAll(read, given, options.settings);
+}
+
+/** The previous year's report given explicitly: read like the others (on a worker when the run isolates). */
+async function readPreviousFile(file: string, options: CheckFilesOptions): Promise<DocumentRead> {
+  if (!options.isolate) return readDocumentFile(file);
+  const [read] = await readInParallel([file], { isolate: true, timeoutMs: options.timeoutMs, signal: options.signal });
+  return read;
 }
 
 /**

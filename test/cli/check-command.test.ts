@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCheckCommand } from '../../electron/cli/check-command';
 import { checkOutputSchema } from '../../shared/model/cli-output';
+import { ruledTable, simplePdf, stream } from '../fuzz/support/pdf-writer';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
@@ -56,6 +57,17 @@ describe('check --json', () => {
     expect(results[2]).toMatchObject({ error: { code: 'ZIP_BOMB' } });
     expect(stderr).toMatch(/\[已完成 \d\/3\] 正在检查/);
   });
+
+  it('reads even a single file on a worker, so a hostile one ends as unreadable instead of hanging the command', async () => {
+    const folder = folderWith({});
+    const hostile = join(folder, 'hostile.pdf');
+    writeFileSync(hostile, simplePdf([stream('', `${'q '.repeat(1_000_000)}\n${ruledTable(10, 8)}`)]));
+    const { code, stdout } = await run(['--json', hostile]);
+    const [result] = checkOutputSchema.parse(JSON.parse(stdout)).results;
+    expect(code).toBe(2);
+    expect(result).toMatchObject({ status: 'unreadable' });
+    expect(['TIMEOUT', 'FILE_TOO_COMPLEX']).toContain(result.status === 'unreadable' && result.error.code);
+  }, 150_000);
 
   it('walks folders recursively, skipping other files, and pairs last year’s report of the same organ', async () => {
     const folder = folderWith({
