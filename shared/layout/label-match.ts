@@ -20,3 +20,26 @@ export function compareLabel(actual: string, official: string, variants: readonl
   if (variants.some((variant) => labelCore(variant) === core)) return 'variant';
   return 'altered';
 }
+
+/** Edits (insert, delete, replace one character) that turn one text into the other. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * A label one character off an official one (a typo, or a glyph whose text the PDF does not give right):
+ * only for labels of four characters or more, where one character cannot turn one label into another.
+ */
+export function isOneOff(actual: string, official: string): boolean {
+  const core = labelCore(actual);
+  const officialCore = labelCore(official);
+  return Math.min(core.length, officialCore.length) >= 4 && editDistance(core, officialCore) <= 1;
+}

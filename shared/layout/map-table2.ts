@@ -17,7 +17,7 @@ import type { LabelReading } from '../model/review-document';
 import { compactText } from '../text/normalize';
 import type { CellSlot } from './cell-slot';
 import { GridView } from './grid-view';
-import { compareLabel, labelCore } from './label-match';
+import { compareLabel, isOneOff, labelCore } from './label-match';
 
 type HeaderKind = Table2DocumentColumn | 'decisions' | 'amount' | 'content' | 'old' | 'oldIssued';
 
@@ -59,7 +59,10 @@ function matchHeader(text: string): HeaderKind | null {
 
 function matchItem(text: string): Table2Item | null {
   const core = labelCore(text);
-  return ITEM_PATTERNS.find(({ pattern }) => pattern.test(core))?.id ?? null;
+  const matched = ITEM_PATTERNS.find(({ pattern }) => pattern.test(core))?.id;
+  if (matched) return matched;
+  const near = TABLE2_ITEMS.filter((item) => [TABLE2_ITEM_LABELS[item], ...(ITEM_VARIANTS[item] ?? [])].some((label) => isOneOff(text, label)));
+  return near.length === 1 ? near[0] : null;
 }
 
 export function mapTable2(views: GridView[]): Table2Mapping {
@@ -75,7 +78,7 @@ export function mapTable2(views: GridView[]): Table2Mapping {
       }
       const headerCells = cells.filter((cell) => matchHeader(cell.text) !== null);
       if (headerCells.length > 0 && !cells.some((cell) => matchItem(cell.text))) {
-        header = readHeaderRow(headerCells, mapping);
+        header = readHeaderRow(cells, mapping);
         continue;
       }
       readItemRow(view, r, header, mapping);
@@ -96,13 +99,32 @@ function cellIdsOf(item: Table2Item): CellId[] {
 
 function readHeaderRow(cells: GridCell[], mapping: Table2Mapping): Map<number, HeaderKind> {
   const header = new Map<number, HeaderKind>();
-  for (const cell of cells) {
-    const kind = matchHeader(cell.text)!;
+  const kinds = headerKinds(cells);
+  for (const [i, cell] of cells.entries()) {
+    const kind = kinds[i];
+    if (!kind) continue;
     for (let c = cell.col; c < cell.col + cell.colSpan; c++) header.set(c, kind);
     if (kind === 'old' || kind === 'oldIssued') mapping.oldFormatMarkers.push({ marker: compactText(cell.text), cell });
     else if (kind !== 'content') mapping.labels.push(headerLabel(cell, kind));
   }
   return header;
+}
+
+/**
+ * Each header cell's kind. A document block's header (信息内容 and three columns) whose column label names
+ * nothing known (a typo, a glyph the PDF gives wrong) takes the column of its place, when the labels that are
+ * known stand in their places.
+ */
+function headerKinds(cells: GridCell[]): (HeaderKind | null)[] {
+  const kinds = cells.map((cell) => matchHeader(cell.text));
+  const columns = cells.filter((_, i) => kinds[i] !== 'content' && compactText(cells[i].text) !== '');
+  if (kinds[0] !== 'content' || columns.length !== TABLE2_DOCUMENT_COLUMNS.length) return kinds;
+  const inPlace = columns.every((cell) => {
+    const kind = kinds[cells.indexOf(cell)];
+    return kind === null || kind === TABLE2_DOCUMENT_COLUMNS[columns.indexOf(cell)];
+  });
+  if (!inPlace || !columns.some((cell) => kinds[cells.indexOf(cell)] !== null)) return kinds;
+  return cells.map((cell, i) => kinds[i] ?? (columns.includes(cell) ? TABLE2_DOCUMENT_COLUMNS[columns.indexOf(cell)] : null));
 }
 
 function headerLabel(cell: GridCell, kind: Table2DocumentColumn | 'decisions' | 'amount'): LabelReading {

@@ -59,7 +59,7 @@ function readView(view: GridView, mapping: Table4Mapping): void {
       const above = headerCellsAbove(view, cell);
       const left = view.cellsInRow(r, 0, cell.col).filter((c) => !looksLikeValue(c.text));
       const group = groupOf([...above, ...left].map((c) => compactText(c.text)));
-      const header = columnHeader(above) ?? columnHeader(left.slice(-1));
+      const header = columnHeader(above) ?? columnHeader(left.slice(-1)) ?? columnByPlace(view, above);
       if (!group || !header) continue;
       const id = table4CellId(group, header.column);
       const taken = mapping.slots[id];
@@ -86,6 +86,28 @@ function columnHeader(cells: GridCell[]): { column: Table4Column; text: string; 
   const text = leaves.map((c) => compactText(c.text)).join('');
   const column = columnOf(text) ?? columnOf(leaves[leaves.length - 1].text);
   return column ? { column, text, source: leaves[0] } : null;
+}
+
+const GROUP_WORDS = /行政复议|未经复议|直接起诉|复议后起诉/;
+
+/**
+ * A column label that names nothing known (a typo, a glyph the PDF gives wrong: “结果纠l”): the column of its
+ * place among the five leaf labels under its group's cell, when the leaves that are known stand in their places.
+ */
+function columnByPlace(view: GridView, above: GridCell[]): { column: Table4Column; text: string; source: GridCell } | null {
+  if (above.length < 2) return null;
+  const leaf = above[above.length - 1];
+  const groupCell = above
+    .filter((cell) => cell.colSpan > leaf.colSpan && GROUP_WORDS.test(compactText(cell.text)))
+    .sort((a, b) => a.colSpan - b.colSpan)[0];
+  if (!groupCell) return null;
+  const leaves = view
+    .cellsInRow(leaf.row)
+    .filter((cell) => cell.row === leaf.row && cell.col >= groupCell.col && cell.col + cell.colSpan <= groupCell.col + groupCell.colSpan);
+  if (leaves.length !== TABLE4_COLUMNS.length || !leaves.includes(leaf)) return null;
+  const inPlace = leaves.every((cell, i) => [null, TABLE4_COLUMNS[i]].includes(columnOf(cell.text)));
+  if (!inPlace || leaves.every((cell) => columnOf(cell.text) === null)) return null;
+  return { column: TABLE4_COLUMNS[leaves.indexOf(leaf)], text: compactText(leaf.text), source: leaf };
 }
 
 /** The header cells above a value cell, read over its first grid column (merged grids rarely line up exactly). */

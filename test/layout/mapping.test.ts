@@ -97,6 +97,32 @@ describe('mapping tables of any template-like layout to the canonical report', (
     expect(doc.layoutNotes.map((note) => note.kind)).toContain('extraColumn');
   });
 
+  it('reads labels one character off, or that name nothing known, by their place, and reports them altered', () => {
+    const report = withTable2(fc.sample(consistentReport, 1)[0]);
+    // As a PDF whose fonts give some glyphs the wrong text reads (ghostscript's rewrite of a Chromium print).
+    const damaged: Record<string, string> = { 行政许可: '行政许ÿ', 行政规范性文件: '行政规范性文þ', 本年废止件数: '本废kþ数', 结果纠正: '结果纠l', 其他结果: 'w他结果' };
+    const content = reportContent(report, { table2: 'split4' });
+    const blocks = content.blocks.map((block) =>
+      block.type === 'table' ? { ...block, grid: { ...block.grid, cells: block.grid.cells.map((cell) => ({ ...cell, text: damaged[cell.text] ?? cell.text })) } } : block,
+    );
+    const doc = buildReviewDocument({ ...content, blocks });
+    expectSameCells(doc.report, report);
+    const altered = doc.labels.filter((label) => label.status === 'altered').map((label) => `${label.table}.${label.id}:${label.actual}`);
+    expect(altered).toEqual(
+      expect.arrayContaining(['table2.normativeDocuments:行政规范性文þ', 'table2.licensing:行政许ÿ', 'table2.repealed:本废kþ数', 'table4.corrected:结果纠l', 'table4.other:w他结果']),
+    );
+  });
+
+  it('does not take a short label one character off for another item', () => {
+    const report = withTable2(fc.sample(consistentReport, 1)[0]);
+    const content = reportContent(report, { table2: 'split4' });
+    const blocks = content.blocks.map((block) =>
+      block.type === 'table' ? { ...block, grid: { ...block.grid, cells: block.grid.cells.map((cell) => ({ ...cell, text: cell.text === '规章' ? '规定' : cell.text })) } } : block,
+    );
+    const doc = buildReviewDocument({ ...content, blocks });
+    expect(doc.cells['table2.regulations.issued'].status).toBe('missing');
+  });
+
   it('keeps the source of every value cell for highlighting', () => {
     const report = withTable2(fc.sample(consistentReport, 1)[0]);
     const doc = buildReviewDocument(reportContent(report));

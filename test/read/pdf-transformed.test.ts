@@ -2,7 +2,8 @@
  * Pages drawn through a transform (test/fixtures/transformed, made by test/tools/make-transformed-fixtures.py):
  * content wrapped in a form XObject with a /Matrix, content drawn a quarter turn round with /Rotate, and a
  * diagonal watermark of words and digits laid across the tables; encryption with an owner password only; a scanned cover page before the report; the report printed from its web page; and a "searchable" scan (page images with an
- * OCR tool's invisible text layer), whose values are read but marked as needing the reviewer's confirmation.
+ * OCR tool's invisible text layer), whose values are read but marked as needing the reviewer's confirmation; and
+ * a Chromium print rewritten by ghostscript.
  * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
  */
 import { readFileSync } from 'node:fs';
@@ -102,6 +103,22 @@ describe('a scan with an invisible OCR text layer', () => {
     const cells = (await read('transformed/d10_watermark.pdf')).blocks.flatMap((block) => (block.type === 'table' ? block.grid.cells : []));
     expect(cells.length).toBeGreaterThan(200);
     expect(cells.some((cell) => cell.ocr)).toBe(false);
+  });
+});
+
+describe('a Chromium print rewritten by ghostscript, some of whose glyphs come out as other characters', () => {
+  it('reads all 200 cells, naming the columns and rows of labels one character off by their place', async () => {
+    const file = 'transformed/s001_gs.pdf';
+    const [result] = await checkFiles([fixture(file)]);
+    const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
+    expect(result.status).toBe('checked');
+    expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
+    const score = scoreFindings(result.findings, truth.findings, truth.tolerated ?? []);
+    expect(score.falseNegatives).toEqual([]);
+    // The labels as the file gives them do differ from the format's: each is reported, and nothing else.
+    expect(score.falsePositives.filter((f) => f.rule !== 'LABEL-ALTERED')).toEqual([]);
+    const altered = result.findings.filter((f) => f.rule === 'LABEL-ALTERED').map((f) => `${f.table}/${f.row ?? f.column}`);
+    expect(altered).toEqual(expect.arrayContaining(['table2/normativeDocuments', 'table2/licensing', 'table2/fees', 'table4/corrected', 'table4/other']));
   });
 });
 

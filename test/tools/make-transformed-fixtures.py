@@ -14,6 +14,9 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
                  as many published reports are: it must read as the original;
   *_coverscan.pdf  a LibreOffice report behind a scanned cover page (a picture, no text), as a sealed red-header
                  page often is: every table is read, so no NO-TEXT-LAYER;
+  *_gs.pdf       a Chromium print rewritten by ghostscript (pdfwrite), as PDF compressors and some publishing
+                 systems do: its fonts are re-encoded and some glyphs come out as other characters (“规范性文þ”,
+                 “结果纠l”), while the digits stay right;
   *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
                  gibberish. Its truth is the scan's: no text can be read (NO-TEXT-LAYER on all pages).
   d10_contents.docx / d10_contents_pdf.pdf  a table of contents (目录, leaders and page numbers) inserted before
@@ -21,7 +24,8 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
   d05_webpage.pdf  a dev report as a government website shows it (mammoth's HTML inside the site's banner,
                  breadcrumbs ending in 政府信息公开年报, publication line, print links and a six-line footer), printed
                  by Chromium.
-The truth is the source's own: the values do not change. Needs qpdf, poppler-utils, soffice, chromium and node.
+The truth is the source's own: the values do not change. Needs qpdf, ghostscript, poppler-utils, soffice, chromium
+and node.
 """
 import json
 import re
@@ -154,6 +158,10 @@ def garbled(source: Path, target: Path, work: Path) -> None:
     write_fixed(text, target, work)
 
 
+def redistilled(source: Path, target: Path, work: Path) -> None:
+    subprocess.run(['gs', '-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', f'-sOutputFile={target}', str(source)], check=True)
+
+
 def owner_locked(source: Path, target: Path, work: Path) -> None:
     subprocess.run(['qpdf', '--encrypt', '', 'owner-secret', '256', '--print=none', '--modify=none', '--extract=n', '--',
                     str(source), str(target)], check=True)
@@ -253,7 +261,7 @@ def main() -> None:
     unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
     jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
             ('d10_lo', 'd10_watermark', watermarked), ('d10_lo', 'd10_owner', owner_locked),
-            ('d10_lo', 'd10_coverscan', behind_scanned_cover)]
+            ('d10_lo', 'd10_coverscan', behind_scanned_cover), ('s001_chrome', 's001_gs', redistilled)]
     for source, name, make in jobs:
         with tempfile.TemporaryDirectory() as work:
             make(CORPUS / f'{source}.pdf', OUT / f'{name}.pdf', Path(work))
