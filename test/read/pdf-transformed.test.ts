@@ -1,7 +1,8 @@
 /**
  * Pages drawn through a transform (test/fixtures/transformed, made by test/tools/make-transformed-fixtures.py):
  * content wrapped in a form XObject with a /Matrix, content drawn a quarter turn round with /Rotate, and a
- * diagonal watermark of words and digits laid across the tables; encryption with an owner password only; a scanned cover page before the report; the report printed from its web page; and a "searchable" scan (page images with an
+ * diagonal watermark of words and digits laid across the tables; every text printed twice a fraction of a point
+ * apart (simulated bold); encryption with an owner password only; a scanned cover page before the report; the report printed from its web page; and a "searchable" scan (page images with an
  * OCR tool's invisible text layer), whose values are read but marked as needing the reviewer's confirmation; and
  * a Chromium print rewritten by ghostscript.
  * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
@@ -28,6 +29,7 @@ const CASES: { file: string; original: string; toNew: Matrix }[] = [
   { file: 'transformed/d10_watermark.pdf', original: 'corpus/d10_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
   { file: 'transformed/d10_owner.pdf', original: 'corpus/d10_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
   { file: 'transformed/d10_coverscan.pdf', original: 'corpus/d10_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
+  { file: 'transformed/d02_overprint.pdf', original: 'corpus/d02_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
 ];
 
 function cellBoxes(content: DocumentContent): [number, number, number, number][] {

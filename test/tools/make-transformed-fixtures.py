@@ -17,6 +17,8 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
   *_gs.pdf       a Chromium print rewritten by ghostscript (pdfwrite), as PDF compressors and some publishing
                  systems do: its fonts are re-encoded and some glyphs come out as other characters (“规范性文þ”,
                  “结果纠l”), while the digits stay right;
+  *_overprint.pdf  every text object printed twice, the second 0.3 pt to the right, as WPS and some PDF printers
+                 simulate bold for fonts without a bold face (copied out, such text reads “本本年年”);
   *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
                  gibberish. Its truth is the scan's: no text can be read (NO-TEXT-LAYER on all pages).
   d10_contents.docx / d10_contents_pdf.pdf  a table of contents (目录, leaders and page numbers) inserted before
@@ -158,6 +160,14 @@ def garbled(source: Path, target: Path, work: Path) -> None:
     write_fixed(text, target, work)
 
 
+def overprinted(source: Path, target: Path, work: Path) -> None:
+    """Every text object printed a second time 0.3 pt to the right, as simulated bold is printed."""
+    subprocess.run(['qpdf', '--qdf', '--object-streams=disable', str(source), str(work / 'source.qdf')], check=True)
+    with open(work / 'source.qdf', encoding='latin-1', newline='') as qdf:
+        text = re.sub(r'(?<=\n)BT\n.*?\nET(?=\n)', lambda m: f'{m.group(0)}\nq 1 0 0 1 0.3 0 cm\n{m.group(0)}\nQ', qdf.read(), flags=re.S)
+    write_fixed(text, target, work)
+
+
 def redistilled(source: Path, target: Path, work: Path) -> None:
     subprocess.run(['gs', '-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', f'-sOutputFile={target}', str(source)], check=True)
 
@@ -261,7 +271,8 @@ def main() -> None:
     unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
     jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
             ('d10_lo', 'd10_watermark', watermarked), ('d10_lo', 'd10_owner', owner_locked),
-            ('d10_lo', 'd10_coverscan', behind_scanned_cover), ('s001_chrome', 's001_gs', redistilled)]
+            ('d10_lo', 'd10_coverscan', behind_scanned_cover), ('s001_chrome', 's001_gs', redistilled),
+            ('d02_lo', 'd02_overprint', overprinted)]
     for source, name, make in jobs:
         with tempfile.TemporaryDirectory() as work:
             make(CORPUS / f'{source}.pdf', OUT / f'{name}.pdf', Path(work))

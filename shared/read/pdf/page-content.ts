@@ -217,16 +217,48 @@ export interface TextItemLike {
   dir?: string;
 }
 
-/** pdf.js text items as pieces: empty ones dropped, position from the transform, upright or not. */
+/**
+ * pdf.js text items as pieces: empty ones dropped, position from the transform, upright or not, and text
+ * printed again over itself left out (see Overprints).
+ */
 export function toTextPieces(items: TextItemLike[]): TextPiece[] {
   const pieces: TextPiece[] = [];
+  const printed = new Overprints();
   for (const item of items) {
     if (!item.str || item.str.trim() === '') continue;
     const [a, b, c, d, e, f] = item.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
     const rotated = Math.abs(b) > Math.abs(a) * 0.5 || item.dir === 'ttb';
     const width = rotated ? size : item.width;
-    pieces.push({ text: item.str, x0: e, x1: e + Math.max(width, 0.1), y: f, size, vertical: rotated });
+    const piece = { text: item.str, x0: e, x1: e + Math.max(width, 0.1), y: f, size, vertical: rotated };
+    if (printed.isRepeat(piece)) continue;
+    pieces.push(piece);
   }
   return pieces;
+}
+
+/** Text printed again less than this part of its size away from where it was printed repeats it. */
+const OVERPRINT_OFFSET = 0.2;
+
+/**
+ * Bold simulated by printing the same text two or more times a fraction of a point apart (WPS, some PDF
+ * printers, for fonts without a bold face), or a shadow under it: the reader sees each character once, and
+ * so must the tables (“三三、、本本年年度度” is no label, “00” no value).
+ */
+class Overprints {
+  readonly #byLine = new Map<string, TextPiece[]>();
+
+  isRepeat(piece: TextPiece): boolean {
+    const reach = piece.size * OVERPRINT_OFFSET;
+    const line = Math.round(piece.y / Math.max(reach, 0.01));
+    for (const near of [line - 1, line, line + 1]) {
+      const earlier = this.#byLine.get(`${piece.text}\u0000${near}`);
+      if (earlier?.some((p) => p.vertical === piece.vertical && Math.abs(p.x0 - piece.x0) < reach && Math.abs(p.y - piece.y) < reach && Math.abs(p.size - piece.size) < reach)) return true;
+    }
+    const key = `${piece.text}\u0000${line}`;
+    const list = this.#byLine.get(key);
+    if (list) list.push(piece);
+    else this.#byLine.set(key, [piece]);
+    return false;
+  }
 }
