@@ -144,8 +144,12 @@ describe('batch dashboard (browser transport)', () => {
     await page.getByLabel('审核机关名称').fill(OFFICE);
     await page.getByLabel('审核人（每行一位）').fill(REVIEWERS.join('\n'));
     await page.getByLabel('启用：表三办理结果合计不符').uncheck();
+    // Once (in CI, under load) the office was saved empty while the reviewers were saved: these say, should it
+    // happen again, whether the field lost what was typed before the save or kept it.
+    expect(await page.getByLabel('审核机关名称').inputValue()).toBe(OFFICE);
     await page.getByRole('button', { name: '保存设置' }).click();
     await page.waitForSelector('[data-testid="settings-saved"]');
+    expect(await page.getByLabel('审核机关名称').inputValue()).toBe(OFFICE);
     const saved = JSON.parse(readFileSync(join(served.dataDir, 'settings.json'), 'utf8'));
     expect(saved.office).toBe(OFFICE);
     expect(saved.reviewers).toEqual(REVIEWERS);
