@@ -69,6 +69,28 @@ describe('table grid from rulings', () => {
     expect(tables[0].ys[0]).toBe(700);
   });
 
+  it('takes a thick border, or a double line, for one edge: no sliver of a column or row along it', () => {
+    // A 3 pt border drawn round the table: its lines run to its outer side, the inner lines stop at its inner side.
+    const thick = {
+      horizontal: [{ y: 700, x0: 98.5, x1: 301.5 }, { y: 680, x0: 101.5, x1: 298.5 }, { y: 660, x0: 98.5, x1: 301.5 }],
+      vertical: [{ x: 100, y0: 658.5, y1: 701.5 }, { x: 200, y0: 661.5, y1: 698.5 }, { x: 300, y0: 658.5, y1: 701.5 }],
+      segments: 6,
+    };
+    // Double lines 1 pt apart everywhere, the inner ones stopping short of the outer.
+    const double = {
+      horizontal: [700, 699, 680.5, 679.5, 661, 660].map((y) => ({ y, x0: y === 700 || y === 660 ? 99 : 101.5, x1: y === 700 || y === 660 ? 301 : 298.5 })),
+      vertical: [100, 101, 199.5, 200.5, 299, 300].map((x) => ({ x, y0: 660, y1: 700 })),
+      segments: 12,
+    };
+    for (const rulings of [thick, double]) {
+      const { tables } = findTables(rulings, [piece('规章', 110, 685), piece('1', 210, 685), piece('行政许可', 110, 665), piece('2', 210, 665)], 1);
+      expect(tables).toHaveLength(1);
+      expect(tables[0].xs).toHaveLength(3);
+      expect(tables[0].ys).toHaveLength(3);
+      expect(tables[0].cells.map((c) => [c.row, c.col, c.text])).toEqual([[0, 0, '规章'], [0, 1, '1'], [1, 0, '行政许可'], [1, 1, '2']]);
+    }
+  });
+
   it('cuts a text run that spans several cells (“0 0 0”) at its spaces', () => {
     const rulings = ruled([100, 130, 160, 190], [700, 680]);
     const { tables } = findTables(rulings, [piece('0    0    0', 110, 685, 10, 70)], 1);

@@ -4,7 +4,7 @@
  * diagonal watermark of words and digits laid across the tables; every text printed twice a fraction of a point
  * apart (simulated bold); encryption with an owner password only; a scanned cover page before the report; the report printed from its web page; and a "searchable" scan (page images with an
  * OCR tool's invisible text layer), whose values are read but marked as needing the reviewer's confirmation; and
- * a Chromium print rewritten by ghostscript.
+ * a Chromium print rewritten by ghostscript; tables with a 3 pt border or double lines.
  * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
  */
 import { readFileSync } from 'node:fs';
@@ -105,6 +105,17 @@ describe('a scan with an invisible OCR text layer', () => {
     const cells = (await read('transformed/d10_watermark.pdf')).blocks.flatMap((block) => (block.type === 'table' ? block.grid.cells : []));
     expect(cells.length).toBeGreaterThan(200);
     expect(cells.some((cell) => cell.ocr)).toBe(false);
+  });
+});
+
+describe.each(['transformed/d13_thickborder.pdf', 'transformed/d02_doubleborder.pdf'])('tables with a thick border or double lines: %s', (file) => {
+  it('gives all 200 cells and the findings of the truth', async () => {
+    const [result] = await checkFiles([fixture(file)]);
+    const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
+    expect(result.status).toBe('checked');
+    expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
+    const score = scoreFindings(result.findings, truth.findings, truth.tolerated ?? []);
+    expect([...score.falsePositives, ...score.falseNegatives]).toEqual([]);
   });
 });
 

@@ -17,6 +17,9 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
   *_gs.pdf       a Chromium print rewritten by ghostscript (pdfwrite), as PDF compressors and some publishing
                  systems do: its fonts are re-encoded and some glyphs come out as other characters (“规范性文þ”,
                  “结果纠l”), while the digits stay right;
+  d13_thickborder.pdf, d02_doubleborder.pdf  the .docx with a 3 pt border round each table (外框粗线), or double
+                 lines everywhere, printed by LibreOffice: a border's lines and the ends of the lines meeting it
+                 lie at several close positions, which must make one column or row edge;
   *_overprint.pdf  every text object printed twice, the second 0.3 pt to the right, as WPS and some PDF printers
                  simulate bold for fonts without a bold face (copied out, such text reads “本本年年”);
   *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
@@ -212,6 +215,24 @@ def with_contents(source_docx: Path, work: Path) -> None:
         shutil.copy(CORPUS / 'd10_docx.truth.json', OUT / f'{name}.truth.json')
 
 
+def with_table_borders(source_docx: Path, target: Path, outer: tuple[str, str], inner: tuple[str, str], work: Path) -> None:
+    """The .docx with its table style's borders changed (outer and inner: Word's w:val and w:sz), printed by LibreOffice."""
+    with zipfile.ZipFile(source_docx) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+
+    def border(m: re.Match) -> str:
+        val, size = inner if m.group(1).startswith('inside') else outer
+        return f'<w:{m.group(1)} w:val="{val}" w:sz="{size}"'
+    styles = parts['word/styles.xml'].decode('utf-8')
+    parts['word/styles.xml'] = re.sub(r'<w:(top|left|bottom|right|insideH|insideV) w:val="single" w:sz="4"', border, styles).encode('utf-8')
+    docx = work / f'{target.stem}.docx'
+    with zipfile.ZipFile(docx, 'w', zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', str(work), str(docx)], check=True, capture_output=True)
+    shutil.move(work / f'{target.stem}.pdf', target)
+
+
 WEB_STYLE = ('body{font-family:serif;font-size:12pt;margin:1cm} table{border-collapse:collapse;font-size:10pt} '
              'td,th{border:1px solid #000;padding:2px 6px;text-align:center;font-weight:normal} .nav{background:#b00;color:#fff;padding:8px} '
              '.crumb,.meta{color:#555;font-size:10pt} .meta{text-align:center} .foot{border-top:2px solid #b00;margin-top:30px;font-size:9pt;text-align:center}')
@@ -269,6 +290,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         garbled(CORPUS / 'd10_lo.pdf', OUT / 'd10_garbled.pdf', Path(work))
     unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
+    for source, name, outer, inner in [('d13', 'd13_thickborder', ('single', '24'), ('single', '4')),
+                                       ('d02', 'd02_doubleborder', ('double', '6'), ('double', '4'))]:
+        with tempfile.TemporaryDirectory() as work:
+            with_table_borders(DEV_CORPUS / f'{source}_docx.docx', OUT / f'{name}.pdf', outer, inner, Path(work))
+        shutil.copy(DEV_CORPUS / f'{source}_lo.truth.json', OUT / f'{name}.truth.json')
     jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
             ('d10_lo', 'd10_watermark', watermarked), ('d10_lo', 'd10_owner', owner_locked),
             ('d10_lo', 'd10_coverscan', behind_scanned_cover), ('s001_chrome', 's001_gs', redistilled),

@@ -100,12 +100,30 @@ function groupOf(groups: Map<number, { h: HLine[]; v: VLine[] }>, key: number): 
   return group;
 }
 
-function distinct(values: number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
+/**
+ * The grid's edges along one axis: positions closer than SNAP to the next form one edge, however many there
+ * are. A thick border or a double line is drawn at several close positions (its lines, and the ends of the
+ * lines meeting it at its outer or inner side): it is one edge, at its lines' mean position (`positions`),
+ * or at the mean of the line ends (`ends`) where no line runs along it.
+ */
+function edges(positions: number[], ends: number[]): number[] {
+  const values = [...positions.map((value) => ({ value, onLine: true })), ...ends.map((value) => ({ value, onLine: false }))].sort((a, b) => a.value - b.value);
   const result: number[] = [];
-  for (const value of sorted) {
-    if (result.length === 0 || value - result[result.length - 1] > SNAP) result.push(value);
+  let run: typeof values = [];
+  const close = () => {
+    if (run.length === 0) return;
+    const onLine = run.filter((entry) => entry.onLine);
+    const chosen = onLine.length > 0 ? onLine : run;
+    result.push(chosen.reduce((sum, entry) => sum + entry.value, 0) / chosen.length);
+  };
+  for (const entry of values) {
+    if (run.length > 0 && entry.value - run[run.length - 1].value > SNAP) {
+      close();
+      run = [];
+    }
+    run.push(entry);
   }
+  close();
   return result;
 }
 
@@ -116,8 +134,8 @@ type Slots = { cellOf: number[][]; cells: { r0: number; r1: number; c0: number; 
 
 function buildTable(h: HLine[], v: VLine[], page: number): (Omit<PdfTable, 'cells'> & { slots: Slots }) | null {
   if (v.length < 2 || h.length < 1) return null;
-  const xs = distinct([...v.map((line) => line.x), ...h.flatMap((line) => [line.x0, line.x1])]);
-  const ys = distinct([...h.map((line) => line.y), ...v.flatMap((line) => [line.y0, line.y1])]).reverse();
+  const xs = edges(v.map((line) => line.x), h.flatMap((line) => [line.x0, line.x1]));
+  const ys = edges(h.map((line) => line.y), v.flatMap((line) => [line.y0, line.y1])).reverse();
   if (xs.length < 2 || ys.length < 2) return null;
   const box = { x0: xs[0], x1: xs[xs.length - 1], y0: ys[ys.length - 1], y1: ys[0] };
   if (box.x1 - box.x0 < 40 || box.y1 - box.y0 < 8) return null;
