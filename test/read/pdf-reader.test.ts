@@ -82,13 +82,28 @@ describe('table grid from rulings', () => {
       vertical: [100, 101, 199.5, 200.5, 299, 300].map((x) => ({ x, y0: 660, y1: 700 })),
       segments: 12,
     };
-    for (const rulings of [thick, double]) {
+    // A 4.5 pt stroked border: the inner lines stop 2.25 pt and more from its middle, past SNAP.
+    const heavy = {
+      horizontal: [{ y: 700, x0: 97.7, x1: 302.3, weight: 4.5 }, { y: 680, x0: 102.3, x1: 297.7, weight: 0.5 }, { y: 660, x0: 97.7, x1: 302.3, weight: 4.5 }],
+      vertical: [{ x: 100, y0: 657.7, y1: 702.3, weight: 4.5 }, { x: 200, y0: 662.3, y1: 697.7, weight: 0.5 }, { x: 300, y0: 657.7, y1: 702.3, weight: 4.5 }],
+      segments: 6,
+    };
+    for (const rulings of [thick, double, heavy]) {
       const { tables } = findTables(rulings, [piece('规章', 110, 685), piece('1', 210, 685), piece('行政许可', 110, 665), piece('2', 210, 665)], 1);
       expect(tables).toHaveLength(1);
       expect(tables[0].xs).toHaveLength(3);
       expect(tables[0].ys).toHaveLength(3);
       expect(tables[0].cells.map((c) => [c.row, c.col, c.text])).toEqual([[0, 0, '规章'], [0, 1, '1'], [1, 0, '行政许可'], [1, 1, '2']]);
     }
+  });
+
+  it('reads a two-column table drawn without side borders (one vertical line) between its lines’ ends', () => {
+    const rulings = { horizontal: [700, 680, 660].map((y) => ({ y, x0: 100, x1: 300 })), vertical: [{ x: 200, y0: 660, y1: 700 }], segments: 4 };
+    const { tables } = findTables(rulings, [piece('行政处罚', 110, 685), piece('71', 210, 685), piece('行政强制', 110, 665), piece('24', 210, 665)], 1);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].cells.map((c) => [c.row, c.col, c.text])).toEqual([[0, 0, '行政处罚'], [0, 1, '71'], [1, 0, '行政强制'], [1, 1, '24']]);
+    // One line crossed by a single other is a mark, not a table.
+    expect(findTables({ horizontal: [{ y: 700, x0: 100, x1: 300 }], vertical: [{ x: 200, y0: 660, y1: 700 }], segments: 2 }, [], 1).tables).toEqual([]);
   });
 
   it('cuts a text run that spans several cells (“0 0 0”) at its spaces', () => {
@@ -99,11 +114,11 @@ describe('table grid from rulings', () => {
 });
 
 describe('rulings from the operator list', () => {
-  const OPS: OpsCodes = { save: 10, restore: 11, transform: 12, constructPath: 91, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, setStrokeRGBColor: 58, setFillRGBColor: 59 };
+  const OPS: OpsCodes = { save: 10, restore: 11, transform: 12, constructPath: 91, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, setStrokeRGBColor: 58, setFillRGBColor: 59, setLineWidth: 2, setGState: 9 };
   const ENDPATH = 28;
   const path = (...numbers: number[]) => new Float32Array(numbers);
 
-  it('reads stroked segments under a transform, thin filled rectangles as lines, and skips clips, shading and white', () => {
+  it('reads stroked segments under a transform, thin filled rectangles as lines, each with its thickness, and skips clips, shading and white', () => {
     const list = {
       fnArray: [OPS.constructPath, OPS.save, OPS.transform, OPS.constructPath, OPS.restore, OPS.constructPath, OPS.constructPath, OPS.setStrokeRGBColor, OPS.constructPath],
       argsArray: [
@@ -119,10 +134,20 @@ describe('rulings from the operator list', () => {
       ],
     };
     const rulings = readRulings(list, OPS);
-    expect(rulings.horizontal).toEqual([{ y: 220, x0: 110, x1: 310 }]);
+    // The stroke's width (1, the default) is scaled by the transform; a filled line is as thick as its rectangle.
+    expect(rulings.horizontal).toEqual([{ y: 220, x0: 110, x1: 310, weight: 2 }]);
     expect(rulings.vertical).toHaveLength(1);
     expect(rulings.vertical[0].x).toBeCloseTo(100.4, 4);
+    expect(rulings.vertical[0].weight).toBeCloseTo(0.8, 4);
     expect(rulings.vertical[0]).toMatchObject({ y0: 300, y1: 400 });
+  });
+
+  it('takes a stroke’s thickness from its line width, set directly or by a graphics state', () => {
+    const list = {
+      fnArray: [OPS.setLineWidth!, OPS.constructPath, OPS.setGState!, OPS.constructPath],
+      argsArray: [[3], [OPS.stroke, [path(0, 50, 100, 1, 150, 100)], null], [[['LW', 4.5], ['CA', 1]]], [OPS.stroke, [path(0, 50, 200, 1, 150, 200)], null]],
+    };
+    expect(readRulings(list, OPS).horizontal.map((line) => line.weight)).toEqual([3, 4.5]);
   });
 });
 

@@ -108,7 +108,7 @@ describe('a scan with an invisible OCR text layer', () => {
   });
 });
 
-describe.each(['transformed/d13_thickborder.pdf', 'transformed/d02_doubleborder.pdf'])('tables with a thick border or double lines: %s', (file) => {
+describe.each(['transformed/d13_thickborder.pdf', 'transformed/s001_border45.pdf', 'transformed/d02_doubleborder.pdf', 'transformed/d02_opensides.pdf'])('tables with a thick border, double lines or no sides: %s', (file) => {
   it('gives all 200 cells and the findings of the truth', async () => {
     const [result] = await checkFiles([fixture(file)]);
     const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));

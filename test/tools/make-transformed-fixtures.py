@@ -17,9 +17,10 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
   *_gs.pdf       a Chromium print rewritten by ghostscript (pdfwrite), as PDF compressors and some publishing
                  systems do: its fonts are re-encoded and some glyphs come out as other characters (“规范性文þ”,
                  “结果纠l”), while the digits stay right;
-  d13_thickborder.pdf, d02_doubleborder.pdf  the .docx with a 3 pt border round each table (外框粗线), or double
-                 lines everywhere, printed by LibreOffice: a border's lines and the ends of the lines meeting it
-                 lie at several close positions, which must make one column or row edge;
+  d13_thickborder.pdf, s001_border45.pdf, d02_doubleborder.pdf, d02_opensides.pdf  the .docx with a 3 pt or
+                 4.5 pt border round each table (外框粗线), double lines everywhere, or no side borders, printed by
+                 LibreOffice: a border's lines and the ends of the lines meeting it lie at several close positions,
+                 which must make one column or row edge; a two-column table without sides has one vertical line;
   *_overprint.pdf  every text object printed twice, the second 0.3 pt to the right, as WPS and some PDF printers
                  simulate bold for fonts without a bold face (copied out, such text reads “本本年年”);
   *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
@@ -221,6 +222,8 @@ def with_table_borders(source_docx: Path, target: Path, outer: tuple[str, str], 
         parts = {name: archive.read(name) for name in archive.namelist()}
 
     def border(m: re.Match) -> str:
+        if target.stem.endswith('opensides') and m.group(1) in ('left', 'right'):
+            return f'<w:{m.group(1)} w:val="nil" w:sz="0"'
         val, size = inner if m.group(1).startswith('inside') else outer
         return f'<w:{m.group(1)} w:val="{val}" w:sz="{size}"'
     styles = parts['word/styles.xml'].decode('utf-8')
@@ -291,7 +294,9 @@ def main() -> None:
         garbled(CORPUS / 'd10_lo.pdf', OUT / 'd10_garbled.pdf', Path(work))
     unreadable_truth(CORPUS / 'd10_lo.truth.json', OUT / 'd10_garbled.truth.json')
     for source, name, outer, inner in [('d13', 'd13_thickborder', ('single', '24'), ('single', '4')),
-                                       ('d02', 'd02_doubleborder', ('double', '6'), ('double', '4'))]:
+                                       ('s001', 's001_border45', ('single', '36'), ('single', '4')),
+                                       ('d02', 'd02_doubleborder', ('double', '6'), ('double', '4')),
+                                       ('d02', 'd02_opensides', ('single', '4'), ('single', '4'))]:
         with tempfile.TemporaryDirectory() as work:
             with_table_borders(DEV_CORPUS / f'{source}_docx.docx', OUT / f'{name}.pdf', outer, inner, Path(work))
         shutil.copy(DEV_CORPUS / f'{source}_lo.truth.json', OUT / f'{name}.truth.json')

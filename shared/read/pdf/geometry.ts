@@ -29,12 +29,15 @@ export interface HLine {
   y: number;
   x0: number;
   x1: number;
+  /** How thick the line is drawn (pt), where known. */
+  weight?: number;
 }
 
 export interface VLine {
   x: number;
   y0: number;
   y1: number;
+  weight?: number;
 }
 
 export interface Box {

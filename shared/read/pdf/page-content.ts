@@ -24,6 +24,8 @@ export interface OpsCodes {
   setFillRGBColor: number;
   setStrokeGray?: number;
   setFillGray?: number;
+  setLineWidth?: number;
+  setGState?: number;
   paintFormXObjectBegin?: number;
   paintFormXObjectEnd?: number;
   setTextRenderingMode?: number;
@@ -79,13 +81,15 @@ interface PaintState {
   matrix: Matrix;
   strokeWhite: boolean;
   fillWhite: boolean;
+  /** In the current user space (scaled by the matrix when a line is drawn). */
+  lineWidth: number;
 }
 
 /** The page's rulings, in the frame `base` takes the page's user space to (the page's own by default). */
 export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = IDENTITY): PageDrawing {
   const rulings: PageDrawing = { horizontal: [], vertical: [], segments: 0, images: [], invisibleText: false };
   const stack: PaintState[] = [];
-  let state: PaintState = { matrix: base, strokeWhite: false, fillWhite: false };
+  let state: PaintState = { matrix: base, strokeWhite: false, fillWhite: false, lineWidth: 1 };
   const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   for (let i = 0; i < list.fnArray.length && rulings.segments <= MAX_SEGMENTS; i++) {
@@ -110,11 +114,13 @@ export function readRulings(list: OperatorList, OPS: OpsCodes, base: Matrix = ID
     else if (fn === OPS.setFillRGBColor) state = { ...state, fillWhite: isWhite(args[0]) };
     else if (fn === OPS.setStrokeGray) state = { ...state, strokeWhite: Number(args[0]) > 0.95 };
     else if (fn === OPS.setFillGray) state = { ...state, fillWhite: Number(args[0]) > 0.95 };
+    else if (fn === OPS.setLineWidth) state = { ...state, lineWidth: Number(args[0]) || 0 };
+    else if (fn === OPS.setGState) state = withGraphicsState(state, args[0]);
     else if (fn === OPS.constructPath) {
       const [paint, [data]] = args as [number, [ArrayLike<number>]];
       const subpaths = toSubpaths(data, state.matrix);
       rulings.segments += subpaths.reduce((n, path) => n + path.length, 0);
-      if (strokes.has(paint) && !state.strokeWhite) addStrokes(subpaths, rulings);
+      if (strokes.has(paint) && !state.strokeWhite) addStrokes(subpaths, rulings, state.lineWidth * scaleOf(state.matrix));
       if (fills.has(paint) && !state.fillWhite) addThinFills(subpaths, rulings);
     }
   }
@@ -172,17 +178,29 @@ function toSubpaths(data: ArrayLike<number>, matrix: Matrix): Point[][] {
   return paths;
 }
 
-function addStrokes(paths: Point[][], rulings: Rulings): void {
+/** The line width a graphics state dictionary (gs) sets: pdf.js passes its entries as [key, value] pairs. */
+function withGraphicsState(state: PaintState, entries: unknown): PaintState {
+  if (!Array.isArray(entries)) return state;
+  const width = entries.find((entry) => Array.isArray(entry) && entry[0] === 'LW');
+  return width ? { ...state, lineWidth: Number(width[1]) || 0 } : state;
+}
+
+/** How much the matrix scales lengths (the mean of its axes' scales). */
+function scaleOf([a, b, c, d]: Matrix): number {
+  return Math.sqrt(Math.abs(a * d - b * c));
+}
+
+function addStrokes(paths: Point[][], rulings: Rulings, weight: number): void {
   for (const path of paths) {
-    for (let i = 1; i < path.length; i++) addSegment(path[i - 1], path[i], rulings);
+    for (let i = 1; i < path.length; i++) addSegment(path[i - 1], path[i], rulings, weight);
   }
 }
 
-function addSegment([ax, ay]: Point, [bx, by]: Point, rulings: Rulings): void {
+function addSegment([ax, ay]: Point, [bx, by]: Point, rulings: Rulings, weight: number): void {
   if (Math.abs(ay - by) < 0.8 && Math.abs(ax - bx) > 1) {
-    rulings.horizontal.push({ y: (ay + by) / 2, x0: Math.min(ax, bx), x1: Math.max(ax, bx) });
+    rulings.horizontal.push({ y: (ay + by) / 2, x0: Math.min(ax, bx), x1: Math.max(ax, bx), weight });
   } else if (Math.abs(ax - bx) < 0.8 && Math.abs(ay - by) > 1) {
-    rulings.vertical.push({ x: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+    rulings.vertical.push({ x: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by), weight });
   }
 }
 
@@ -196,8 +214,8 @@ function addThinFills(paths: Point[][], rulings: Rulings): void {
     if (!isAxisAlignedRectangle(path, x0, x1, y0, y1)) continue;
     const width = x1 - x0;
     const height = y1 - y0;
-    if (height <= THIN && width > height) rulings.horizontal.push({ y: (y0 + y1) / 2, x0, x1 });
-    else if (width <= THIN && height > width) rulings.vertical.push({ x: (x0 + x1) / 2, y0, y1 });
+    if (height <= THIN && width > height) rulings.horizontal.push({ y: (y0 + y1) / 2, x0, x1, weight: height });
+    else if (width <= THIN && height > width) rulings.vertical.push({ x: (x0 + x1) / 2, y0, y1, weight: width });
   }
 }
 

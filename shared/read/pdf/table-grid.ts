@@ -57,6 +57,7 @@ function mergeHorizontal(lines: HLine[]): HLine[] {
     if (last) {
       last.x0 = Math.min(last.x0, line.x0);
       last.x1 = Math.max(last.x1, line.x1);
+      last.weight = Math.max(last.weight ?? 0, line.weight ?? 0);
     } else merged.push({ ...line });
   }
   return merged;
@@ -70,13 +71,23 @@ function mergeVertical(lines: VLine[]): VLine[] {
     if (last) {
       last.y0 = Math.min(last.y0, line.y0);
       last.y1 = Math.max(last.y1, line.y1);
+      last.weight = Math.max(last.weight ?? 0, line.weight ?? 0);
     } else merged.push({ ...line });
   }
   return merged;
 }
 
 function touches(h: HLine, v: VLine): boolean {
-  return v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP;
+  const [alongH, alongV] = [reach(v), reach(h)];
+  return v.x >= h.x0 - alongH && v.x <= h.x1 + alongH && h.y >= v.y0 - alongV && h.y <= v.y1 + alongV;
+}
+
+/** Thicker than this (pt), a stroke is a bar or a band, not a border: its weight is not trusted further. */
+const HEAVIEST_BORDER = 8;
+
+/** How far from a line the ends of the lines meeting it may stop: half its thickness past SNAP's share. */
+function reach(line: HLine | VLine): number {
+  return Math.max(SNAP, Math.min(line.weight ?? 0, HEAVIEST_BORDER) / 2 + SNAP / 2);
 }
 
 /** Groups of lines connected through their crossings. */
@@ -101,13 +112,17 @@ function groupOf(groups: Map<number, { h: HLine[]; v: VLine[] }>, key: number): 
 }
 
 /**
- * The grid's edges along one axis: positions closer than SNAP to the next form one edge, however many there
+ * The grid's edges along one axis: positions within reach of the next form one edge, however many there
  * are. A thick border or a double line is drawn at several close positions (its lines, and the ends of the
- * lines meeting it at its outer or inner side): it is one edge, at its lines' mean position (`positions`),
- * or at the mean of the line ends (`ends`) where no line runs along it.
+ * lines meeting it at its outer or inner side): it is one edge, at its lines' mean position (`lines`), or
+ * at the mean of the line ends (`ends`) where no line runs along it. An end is within reach of the next
+ * position at SNAP, a line at half its thickness more (see reach).
  */
-function edges(positions: number[], ends: number[]): number[] {
-  const values = [...positions.map((value) => ({ value, onLine: true })), ...ends.map((value) => ({ value, onLine: false }))].sort((a, b) => a.value - b.value);
+function edges(lines: { at: number; reach: number }[], ends: number[]): number[] {
+  const values = [
+    ...lines.map(({ at, reach }) => ({ value: at, reach, onLine: true })),
+    ...ends.map((value) => ({ value, reach: SNAP, onLine: false })),
+  ].sort((a, b) => a.value - b.value);
   const result: number[] = [];
   let run: typeof values = [];
   const close = () => {
@@ -117,7 +132,8 @@ function edges(positions: number[], ends: number[]): number[] {
     result.push(chosen.reduce((sum, entry) => sum + entry.value, 0) / chosen.length);
   };
   for (const entry of values) {
-    if (run.length > 0 && entry.value - run[run.length - 1].value > SNAP) {
+    const last = run[run.length - 1];
+    if (last && entry.value - last.value > Math.max(last.reach, entry.reach)) {
       close();
       run = [];
     }
@@ -133,13 +149,23 @@ function edges(positions: number[], ends: number[]): number[] {
 type Slots = { cellOf: number[][]; cells: { r0: number; r1: number; c0: number; c1: number }[] };
 
 function buildTable(h: HLine[], v: VLine[], page: number): (Omit<PdfTable, 'cells'> & { slots: Slots }) | null {
-  if (v.length < 2 || h.length < 1) return null;
-  const xs = edges(v.map((line) => line.x), h.flatMap((line) => [line.x0, line.x1]));
-  const ys = edges(h.map((line) => line.y), v.flatMap((line) => [line.y0, line.y1])).reverse();
+  if (h.length < 1 || (v.length < 2 && !isOpenSided(h, v))) return null;
+  const xs = edges(v.map((line) => ({ at: line.x, reach: reach(line) })), h.flatMap((line) => [line.x0, line.x1]));
+  const ys = edges(h.map((line) => ({ at: line.y, reach: reach(line) })), v.flatMap((line) => [line.y0, line.y1])).reverse();
   if (xs.length < 2 || ys.length < 2) return null;
   const box = { x0: xs[0], x1: xs[xs.length - 1], y0: ys[ys.length - 1], y1: ys[0] };
   if (box.x1 - box.x0 < 40 || box.y1 - box.y0 < 8) return null;
   return { page, box, xs, ys, slots: mergeSlots(xs, ys, h, v) };
+}
+
+/**
+ * A table of two columns drawn without side borders has one vertical line: it is a table when two or more
+ * horizontal lines cross it, running on both sides (their ends are the table's sides).
+ */
+function isOpenSided(h: HLine[], v: VLine[]): boolean {
+  if (v.length !== 1) return false;
+  const [line] = v;
+  return h.filter((row) => row.x0 < line.x - 10 && row.x1 > line.x + 10 && row.y >= line.y0 - SNAP && row.y <= line.y1 + SNAP).length >= 2;
 }
 
 function coverage(intervals: [number, number][], from: number, to: number): number {
