@@ -97,6 +97,30 @@ describe('table grid from rulings', () => {
     }
   });
 
+  it('reads a table whose every cell is boxed apart (an HTML table with border-spacing) as one grid', () => {
+    const box = (x0: number, x1: number, y0: number, y1: number) => ({
+      horizontal: [{ y: y0, x0, x1 }, { y: y1, x0, x1 }],
+      vertical: [{ x: x0, y0, y1 }, { x: x1, y0, y1 }],
+    });
+    const boxes = [box(100, 197.75, 682.25, 700), box(200, 300, 682.25, 700), box(100, 197.75, 660, 680), box(200, 300, 660, 680)];
+    const rulings = { horizontal: boxes.flatMap((b) => b.horizontal), vertical: boxes.flatMap((b) => b.vertical), segments: 16 };
+    const { tables } = findTables(rulings, [piece('规章', 110, 688), piece('1', 210, 688), piece('行政许可', 110, 666), piece('2', 210, 666)], 1);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].cells.map((c) => [c.row, c.col, c.text])).toEqual([[0, 0, '规章'], [0, 1, '1'], [1, 0, '行政许可'], [1, 1, '2']]);
+  });
+
+  it('keeps a row whose cells are ruled apart from the frame running on below it (to where the page breaks)', () => {
+    // The frame's sides run down to 640; the last row (660–680) has its lines, nothing is drawn below it.
+    const rulings = {
+      horizontal: [{ y: 700, x0: 100, x1: 300 }, { y: 680, x0: 100, x1: 300 }, { y: 660, x0: 150, x1: 300 }],
+      vertical: [{ x: 100, y0: 640, y1: 700 }, { x: 150, y0: 660, y1: 700 }, { x: 220, y0: 660, y1: 700 }, { x: 300, y0: 640, y1: 700 }],
+      segments: 7,
+    };
+    const { tables } = findTables(rulings, [piece('（七）总计', 155, 666, 8, 50), piece('92', 230, 666, 10, 12)], 1);
+    const cells = tables[0].cells.filter((c) => c.text !== '').map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.text]);
+    expect(cells).toEqual([[1, 1, 1, 1, '（七）总计'], [1, 2, 1, 1, '92']]);
+  });
+
   it('reads a two-column table drawn without side borders (one vertical line) between its lines’ ends', () => {
     const rulings = { horizontal: [700, 680, 660].map((y) => ({ y, x0: 100, x1: 300 })), vertical: [{ x: 200, y0: 660, y1: 700 }], segments: 4 };
     const { tables } = findTables(rulings, [piece('行政处罚', 110, 685), piece('71', 210, 685), piece('行政强制', 110, 665), piece('24', 210, 665)], 1);
@@ -140,6 +164,19 @@ describe('rulings from the operator list', () => {
     expect(rulings.vertical[0].x).toBeCloseTo(100.4, 4);
     expect(rulings.vertical[0].weight).toBeCloseTo(0.8, 4);
     expect(rulings.vertical[0]).toMatchObject({ y0: 300, y1: 400 });
+  });
+
+  it('reads the sides of a bevelled border (trapezoids, their slanted ends as long as the border is thick) as lines', () => {
+    const list = {
+      fnArray: [OPS.constructPath, OPS.constructPath],
+      argsArray: [
+        [OPS.fill, [path(0, 381, 571.5, 1, 381, 297, 1, 381.75, 297, 1, 381.75, 572.25)], null],
+        [OPS.fill, [path(0, 84.75, 572.25, 1, 381.75, 572.25, 1, 381, 571.5, 1, 85.5, 571.5)], null],
+      ],
+    };
+    const rulings = readRulings(list, OPS);
+    expect(rulings.vertical).toHaveLength(1);
+    expect(rulings.horizontal).toHaveLength(1);
   });
 
   it('takes a stroke’s thickness from its line width, set directly or by a graphics state', () => {

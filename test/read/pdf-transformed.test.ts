@@ -4,7 +4,8 @@
  * diagonal watermark of words and digits laid across the tables; every text printed twice a fraction of a point
  * apart (simulated bold); encryption with an owner password only; a scanned cover page before the report; the report printed from its web page; and a "searchable" scan (page images with an
  * OCR tool's invisible text layer), whose values are read but marked as needing the reviewer's confirmation; and
- * a Chromium print rewritten by ghostscript; tables with a 3 pt border or double lines.
+ * a Chromium print rewritten by ghostscript; tables with a thick border, double lines, no sides, or every cell
+ * boxed apart (web pages).
  * Values must be read as from the original, and every box must be where the viewer finds it in the new file.
  */
 import { readFileSync } from 'node:fs';
@@ -108,7 +109,7 @@ describe('a scan with an invisible OCR text layer', () => {
   });
 });
 
-describe.each(['transformed/d13_thickborder.pdf', 'transformed/s001_border45.pdf', 'transformed/d02_doubleborder.pdf', 'transformed/d02_opensides.pdf'])('tables with a thick border, double lines or no sides: %s', (file) => {
+describe.each(['transformed/d13_thickborder.pdf', 'transformed/s001_border45.pdf', 'transformed/d02_doubleborder.pdf', 'transformed/d02_opensides.pdf', 'transformed/d09_spacing.pdf', 'transformed/d03_cellspacing.pdf'])('tables with a thick border, double lines, no sides, or every cell boxed apart: %s', (file) => {
   it('gives all 200 cells and the findings of the truth', async () => {
     const [result] = await checkFiles([fixture(file)]);
     const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));

@@ -21,6 +21,9 @@ as stamping, imposing and print-to-PDF tools write them. Needs qpdf (and fix-qdf
                  4.5 pt border round each table (外框粗线), double lines everywhere, or no side borders, printed by
                  LibreOffice: a border's lines and the ends of the lines meeting it lie at several close positions,
                  which must make one column or row edge; a two-column table without sides has one vertical line;
+  d09_spacing.pdf, d03_cellspacing.pdf  a .docx as mammoth's HTML with every cell boxed apart, as old web pages
+                 are (CSS border-spacing; border="1" cellspacing="1", whose bevelled borders are drawn as trapezoids),
+                 printed by Chromium: each boundary is two lines a few points apart;
   *_overprint.pdf  every text object printed twice, the second 0.3 pt to the right, as WPS and some PDF printers
                  simulate bold for fonts without a bold face (copied out, such text reads “本本年年”);
   *_garbled.pdf  a LibreOffice report with every font's ToUnicode map removed: pdf.js extracts its raw codes,
@@ -247,15 +250,36 @@ WEB_FOOT = ('<div class="meta">【打印本页】【关闭窗口】</div><div cl
             '<p>联系电话：0471-1234567</p><p>建议使用1920×1080分辨率浏览</p></div>')
 
 
-def as_web_page(source_docx: Path, target: Path, work: Path) -> None:
+def mammoth_html(source_docx: Path) -> str:
     script = ("const mammoth = (await import('mammoth')).default;"
               f"const {{ value }} = await mammoth.convertToHtml({{ path: {json.dumps(str(source_docx))} }});"
               "process.stdout.write(value);")
-    body = subprocess.run(['node', '--input-type=module', '-e', script], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return subprocess.run(['node', '--input-type=module', '-e', script], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+
+
+def print_html(html: str, target: Path, work: Path) -> None:
     page = work / 'page.html'
-    page.write_text(f'<html><head><meta charset="utf-8"><style>{WEB_STYLE}</style></head><body>{WEB_HEAD}{body}{WEB_FOOT}</body></html>', encoding='utf-8')
+    page.write_text(html, encoding='utf-8')
     subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', f'--print-to-pdf={target}', str(page)],
                    check=True, capture_output=True)
+
+
+def as_web_page(source_docx: Path, target: Path, work: Path) -> None:
+    body = mammoth_html(source_docx)
+    print_html(f'<html><head><meta charset="utf-8"><style>{WEB_STYLE}</style></head><body>{WEB_HEAD}{body}{WEB_FOOT}</body></html>', target, work)
+
+
+def with_separate_cells(source_docx: Path, target: Path, work: Path) -> None:
+    """Tables as old web pages write them, every cell boxed apart: CSS border-spacing, or the table's own
+    border="1" cellspacing="1" attributes (bevelled inset and outset borders), printed by Chromium."""
+    body = mammoth_html(source_docx)
+    if target.stem.endswith('_cellspacing'):
+        style = 'body{font-family:serif;font-size:12pt;margin:2cm} table{font-size:10pt} td,th{padding:2px 6px;text-align:center}'
+        body = body.replace('<table>', '<table border="1" cellspacing="1" cellpadding="2">')
+    else:
+        style = ('body{font-family:serif;font-size:12pt;margin:2cm} table{border-collapse:separate;border-spacing:2px;font-size:10pt} '
+                 'td,th{border:1px solid #000;padding:2px 6px;text-align:center}')
+    print_html(f'<html><head><meta charset="utf-8"><style>{style}</style></head><body>{body}</body></html>', target, work)
 
 
 def watermark_pdf(path: Path, width: float, height: float, pages: int) -> None:
@@ -300,6 +324,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as work:
             with_table_borders(DEV_CORPUS / f'{source}_docx.docx', OUT / f'{name}.pdf', outer, inner, Path(work))
         shutil.copy(DEV_CORPUS / f'{source}_lo.truth.json', OUT / f'{name}.truth.json')
+    for source, name in [('d09', 'd09_spacing'), ('d03', 'd03_cellspacing')]:
+        with tempfile.TemporaryDirectory() as work:
+            with_separate_cells(DEV_CORPUS / f'{source}_docx.docx', OUT / f'{name}.pdf', Path(work))
+        shutil.copy(DEV_CORPUS / f'{source}_docx.truth.json', OUT / f'{name}.truth.json')
     jobs = [('d05_chrome', 'd05_matrix', with_form_matrix), ('d10_lo', 'd10_rotated', turned), ('d05_chrome', 'd05_rotated', turned),
             ('d10_lo', 'd10_watermark', watermarked), ('d10_lo', 'd10_owner', owner_locked),
             ('d10_lo', 'd10_coverscan', behind_scanned_cover), ('s001_chrome', 's001_gs', redistilled),

@@ -219,8 +219,14 @@ function addThinFills(paths: Point[][], rulings: Rulings): void {
   }
 }
 
+/**
+ * Every corner on the box's sides. A side of a border drawn with mitred corners (a web page's bevelled
+ * inset and outset borders) is a trapezoid whose slanted ends are as long as the border is thick: its
+ * corners may stand that far in.
+ */
 function isAxisAlignedRectangle(path: Point[], x0: number, x1: number, y0: number, y1: number): boolean {
-  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+  const slack = Math.max(0.5, Math.min(x1 - x0, y1 - y0, THIN) + 0.1);
+  const near = (a: number, b: number) => Math.abs(a - b) < slack;
   return path.every(([x, y]) => (near(x, x0) || near(x, x1)) && (near(y, y0) || near(y, y1)));
 }
 

@@ -32,6 +32,12 @@ export interface PdfTable {
 }
 
 const SNAP = 2;
+/**
+ * Parallel lines, or line ends, closer than this across make one boundary: a double line, or the borders of
+ * neighbouring cells drawn apart (an HTML table with border-spacing, as web pages print: every cell boxed on
+ * its own, 1 to 3 pt from the next).
+ */
+const GAP = 3.5;
 /** A boundary between two slots counts as ruled when lines cover at least this share of it. */
 const COVERAGE = 0.5;
 
@@ -85,9 +91,9 @@ function touches(h: HLine, v: VLine): boolean {
 /** Thicker than this (pt), a stroke is a bar or a band, not a border: its weight is not trusted further. */
 const HEAVIEST_BORDER = 8;
 
-/** How far from a line the ends of the lines meeting it may stop: half its thickness past SNAP's share. */
+/** How far from a line the lines and line ends along it may be: GAP, or half its thickness past SNAP's share. */
 function reach(line: HLine | VLine): number {
-  return Math.max(SNAP, Math.min(line.weight ?? 0, HEAVIEST_BORDER) / 2 + SNAP / 2);
+  return Math.max(GAP, Math.min(line.weight ?? 0, HEAVIEST_BORDER) / 2 + SNAP / 2);
 }
 
 /** Groups of lines connected through their crossings. */
@@ -116,12 +122,12 @@ function groupOf(groups: Map<number, { h: HLine[]; v: VLine[] }>, key: number): 
  * are. A thick border or a double line is drawn at several close positions (its lines, and the ends of the
  * lines meeting it at its outer or inner side): it is one edge, at its lines' mean position (`lines`), or
  * at the mean of the line ends (`ends`) where no line runs along it. An end is within reach of the next
- * position at SNAP, a line at half its thickness more (see reach).
+ * position at GAP, a line at half its thickness past SNAP's share when that is more (see reach).
  */
 function edges(lines: { at: number; reach: number }[], ends: number[]): number[] {
   const values = [
     ...lines.map(({ at, reach }) => ({ value: at, reach, onLine: true })),
-    ...ends.map((value) => ({ value, reach: SNAP, onLine: false })),
+    ...ends.map((value) => ({ value, reach: GAP, onLine: false })),
   ].sort((a, b) => a.value - b.value);
   const result: number[] = [];
   let run: typeof values = [];
@@ -183,11 +189,11 @@ function mergeSlots(xs: number[], ys: number[], h: HLine[], v: VLine[]): Slots {
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       if (c + 1 < cols) {
-        const lines = v.filter((line) => Math.abs(line.x - xs[c + 1]) <= SNAP).map((line): [number, number] => [line.y0, line.y1]);
+        const lines = v.filter((line) => Math.abs(line.x - xs[c + 1]) <= GAP).map((line): [number, number] => [line.y0, line.y1]);
         if (coverage(lines, ys[r + 1], ys[r]) < COVERAGE) join(r * cols + c, r * cols + c + 1);
       }
       if (r + 1 < rows) {
-        const lines = h.filter((line) => Math.abs(line.y - ys[r + 1]) <= SNAP).map((line): [number, number] => [line.x0, line.x1]);
+        const lines = h.filter((line) => Math.abs(line.y - ys[r + 1]) <= GAP).map((line): [number, number] => [line.x0, line.x1]);
         if (coverage(lines, xs[c], xs[c + 1]) < COVERAGE) join(r * cols + c, (r + 1) * cols + c);
       }
     }
@@ -201,12 +207,35 @@ function mergeSlots(xs: number[], ys: number[], h: HLine[], v: VLine[]): Slots {
       else byRoot.set(root, { r0: r, r1: r, c0: c, c1: c });
     }
   }
-  const cells = [...byRoot.values()];
+  const cells = [...byRoot.entries()].flatMap(([root, box]) => asRectangles(box, (r, c) => find(r * cols + c) === root));
   const cellOf = Array.from({ length: rows }, () => new Array<number>(cols).fill(-1));
   cells.forEach((cell, i) => {
     for (let r = cell.r0; r <= cell.r1; r++) for (let c = cell.c0; c <= cell.c1; c++) if (cellOf[r][c] < 0) cellOf[r][c] = i;
   });
   return { cellOf, cells };
+}
+
+type SlotBox = { r0: number; r1: number; c0: number; c1: number };
+
+/**
+ * The slots joined into one cell, as rectangles. They are one rectangle but where lines are missing in an
+ * L or a T (a table frame running on below its last row, to where the page breaks it): there each row's run
+ * of slots is a cell, runs over the same columns in rows one under another joined, so that no cell's box
+ * takes in slots of another.
+ */
+function asRectangles(box: SlotBox, holds: (r: number, c: number) => boolean): SlotBox[] {
+  const runs: SlotBox[] = [];
+  for (let r = box.r0; r <= box.r1; r++) {
+    for (let c = box.c0; c <= box.c1; c++) {
+      if (!holds(r, c) || (c > box.c0 && holds(r, c - 1))) continue;
+      let end = c;
+      while (end < box.c1 && holds(r, end + 1)) end++;
+      const above = runs.find((run) => run.r1 === r - 1 && run.c0 === c && run.c1 === end);
+      if (above) above.r1 = r;
+      else runs.push({ r0: r, r1: r, c0: c, c1: end });
+    }
+  }
+  return runs;
 }
 
 function indexIn(edges: number[], value: number, descending: boolean): number {
