@@ -217,6 +217,42 @@ describe('tables continued across pages', () => {
     expect(table.rowCount).toBe(3);
     expect(table.cells.filter((c) => c.row === 2).map((c) => [c.text, c.page])).toEqual([['二', 4], ['2', 4]]);
   });
+
+  /**
+   * A page of ruled rows whose last row (`openBottom`) runs on to the page's foot undrawn, or whose first row
+   * (`openTop`) comes from the page's head undrawn: a row the page break cut.
+   */
+  const cutPage = (n: number, rows: string[][], cut: { openTop?: boolean; openBottom?: boolean }) => {
+    const ys = rows.map((_, i) => 700 - i * 20).concat(700 - rows.length * 20);
+    const rulings = ruled([100, 200, 300], ys, { h: [...(cut.openTop ? [ys[0]] : []), ...(cut.openBottom ? [ys[ys.length - 1]] : [])] });
+    const { tables } = findTables(rulings, rows.flatMap((row, i) => row.map((text, c) => piece(text, 110 + c * 100, 685 - i * 20))), n);
+    return tables.map((table) => ({ top: table.box.y1, block: table }));
+  };
+  type Joined = { rowCount: number; cells: { row: number; rowSpan: number; text: string; page: number }[] };
+
+  it('join a row the page break cut into the row it is: its labels’ parts, its value on either side', () => {
+    const stitched = stitchTables([
+      cutPage(3, [['项目', '总计'], ['一', '1'], ['2.申请人逾期', '']], { openBottom: true }),
+      cutPage(4, [['未按收费通知', '5'], ['3.其他', '9'], ['合计', '15']], { openTop: true }),
+    ]);
+    const table = stitched.flat()[0].block as unknown as Joined;
+    expect(table.rowCount).toBe(5);
+    expect(table.cells.filter((c) => c.row === 2).map((c) => [c.text, c.rowSpan, c.page])).toEqual([['2.申请人逾期\n未按收费通知', 1, 3], ['5', 1, 3]]);
+    expect(table.cells.filter((c) => c.row === 3).map((c) => c.text)).toEqual(['3.其他', '9']);
+  });
+
+  it('keep two rows apart where both hold values, and where the first page’s row is closed', () => {
+    const values = stitchTables([
+      cutPage(3, [['项目', '总计'], ['一', '1'], ['二', '2']], { openBottom: true }),
+      cutPage(4, [['三', '3'], ['四', '4'], ['五', '5']], { openTop: true }),
+    ]);
+    expect((values.flat()[0].block as unknown as Joined).cells.filter((c) => c.row === 3).map((c) => c.text)).toEqual(['三', '3']);
+    const closed = stitchTables([
+      cutPage(3, [['项目', '总计'], ['一', '1'], ['2.申请人逾期', '']], {}),
+      cutPage(4, [['未按收费通知', '5'], ['3.其他', '9'], ['合计', '15']], { openTop: true }),
+    ]);
+    expect((closed.flat()[0].block as unknown as Joined).rowCount).toBe(6);
+  });
 });
 
 describe('bad PDFs', () => {

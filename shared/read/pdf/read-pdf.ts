@@ -326,7 +326,7 @@ export interface StitchedTable {
   pages: number[];
   rowCount: number;
   colCount: number;
-  cells: (Omit<GridCell, 'source'> & { page: number; box: Box })[];
+  cells: (Omit<GridCell, 'source'> & { page: number; box: Box; openTop?: boolean; openBottom?: boolean })[];
 }
 
 function toGrid(table: StitchedTable, index: number): TableGrid {
@@ -335,6 +335,6 @@ function toGrid(table: StitchedTable, index: number): TableGrid {
     rowCount: table.rowCount,
     colCount: table.colCount,
     pages: table.pages,
-    cells: table.cells.map(({ page, box, ...cell }) => ({ ...cell, source: { kind: 'pdf', page, box: boxArray(box) } })),
+    cells: table.cells.map(({ page, box, openTop: _top, openBottom: _bottom, ...cell }) => ({ ...cell, source: { kind: 'pdf', page, box: boxArray(box) } })),
   };
 }

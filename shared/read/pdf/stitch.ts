@@ -8,7 +8,7 @@ import { compactText } from '../../text/normalize';
 import { columnAt, type Box } from './geometry';
 import type { StitchedTable } from './read-pdf';
 import { withLooseHeader } from './loose-header';
-import type { PdfTable } from './table-grid';
+import type { PdfCell, PdfTable } from './table-grid';
 
 type PageBlocks = { top: number; block: Block | PdfTable }[];
 type StitchedBlocks = { block: Block | StitchedTable }[];
@@ -95,19 +95,49 @@ function join(part: Part, next: PdfTable): void {
   part.only = undefined;
   const repeated = repeatedHeaderRows(part.table, next);
   const offset = part.table.rowCount - repeated;
+  const carried = repeated === 0 ? carryOver(part.table, next) : { cells: new Set<PdfCell>(), rows: 0 };
   const moved = next.cells
-    .filter((cell) => cell.row >= repeated)
-    .map((cell) => ({ ...cell, row: cell.row + offset, page: next.page }));
+    .filter((cell) => cell.row >= repeated && !carried.cells.has(cell))
+    .map((cell) => ({ ...cell, row: cell.row + offset - carried.rows, page: next.page }));
   // Columns read by alignment have their edges wherever each part's text leaves gaps: a few rows carried over
   // leave other gaps than the whole table did, so their cells go into the table's columns, not new ones.
   const byAlignment = part.unruled && next.unruled && next.ys.length - 1 < part.table.rowCount;
   const xs = byAlignment ? part.xs : mergeEdges(part.xs, next.xs);
   part.table.cells = byAlignment ? [...part.table.cells, ...moved.map((cell) => intoColumns(cell, xs))] : [...part.table.cells, ...moved].map((cell) => reindex(cell, xs));
-  part.table.rowCount += next.ys.length - 1 - repeated;
+  part.table.rowCount += next.ys.length - 1 - repeated - carried.rows;
   part.table.colCount = xs.length - 1;
   part.table.pages.push(next.page);
   part.xs = xs;
   part.box = { ...part.box, y0: next.box.y0 };
+}
+
+const VALUE = /^[\d.,\s]+$/;
+
+/**
+ * Cells the page break cut (no line under the last row's cell, none over the next page's first): a row
+ * allowed to break across pages (“商业” / “企业”), a merged label going on (“三、本年” / “度办理结果”). The
+ * cell on the first page takes the rest's text and spans its rows too; when the whole first row goes on from
+ * the page before, it is that row (`rows`: 1), not a row of its own. Where a value stands on both sides,
+ * nothing is joined: they are two rows whose lines the producer left out.
+ */
+function carryOver(table: StitchedTable, next: PdfTable): { cells: Set<PdfCell>; rows: number } {
+  const lastRow = table.rowCount - 1;
+  const open = table.cells.filter((cell) => cell.openBottom && cell.row + cell.rowSpan - 1 === lastRow);
+  const pairs: [StitchedTable['cells'][number], PdfCell][] = [];
+  for (const cell of next.cells) {
+    if (cell.row !== 0 || !cell.openTop) continue;
+    const above = open.find((a) => Math.abs(a.box.x0 - cell.box.x0) <= EDGE_TOLERANCE && Math.abs(a.box.x1 - cell.box.x1) <= EDGE_TOLERANCE);
+    if (above) pairs.push([above, cell]);
+  }
+  if (pairs.some(([above, cell]) => VALUE.test(above.text) && VALUE.test(cell.text))) return { cells: new Set(), rows: 0 };
+  const cells = new Set(pairs.map(([, cell]) => cell));
+  const rows = cells.size > 0 && next.cells.every((cell) => cell.row !== 0 || cells.has(cell)) ? 1 : 0;
+  for (const [above, cell] of pairs) {
+    above.text = [above.text, cell.text].filter((text) => text.trim() !== '').join('\n');
+    above.rowSpan += cell.rowSpan - rows;
+    above.openBottom = cell.openBottom;
+  }
+  return { cells, rows };
 }
 
 function mergeEdges(a: number[], b: number[]): number[] {

@@ -17,6 +17,12 @@ export interface PdfCell {
   text: string;
   /** Read from a text layer an OCR tool laid over a scan: the reviewer must confirm it. */
   ocr?: boolean;
+  /**
+   * On the table's top (bottom) edge with no line drawn there, in a table whose rows are ruled: the cell goes
+   * on from the page before (on the next page), as a row or a merged cell cut by the page break does.
+   */
+  openTop?: boolean;
+  openBottom?: boolean;
 }
 
 export interface PdfTable {
@@ -46,7 +52,7 @@ export function findTables(rulings: Rulings, pieces: TextPiece[], page: number):
   const vertical = mergeVertical(rulings.vertical);
   const tables = clusters(horizontal, vertical)
     .map(({ h, v }) => buildTable(h, v, page))
-    .filter((table): table is Omit<PdfTable, 'cells'> & { slots: Slots } => table !== null);
+    .filter((table): table is BuiltTable => table !== null);
   const used = new Set<TextPiece>();
   const built = tables.map((table) => fillCells(table, pieces, used));
   return { tables: built, rest: pieces.filter((piece) => !used.has(piece)) };
@@ -154,14 +160,16 @@ function edges(lines: { at: number; reach: number }[], ends: number[]): number[]
 
 type Slots = { cellOf: number[][]; cells: { r0: number; r1: number; c0: number; c1: number }[] };
 
-function buildTable(h: HLine[], v: VLine[], page: number): (Omit<PdfTable, 'cells'> & { slots: Slots }) | null {
+type BuiltTable = Omit<PdfTable, 'cells'> & { slots: Slots; h: HLine[] };
+
+function buildTable(h: HLine[], v: VLine[], page: number): BuiltTable | null {
   if (h.length < 1 || (v.length < 2 && !isOpenSided(h, v))) return null;
   const xs = edges(v.map((line) => ({ at: line.x, reach: reach(line) })), h.flatMap((line) => [line.x0, line.x1]));
   const ys = edges(h.map((line) => ({ at: line.y, reach: reach(line) })), v.flatMap((line) => [line.y0, line.y1])).reverse();
   if (xs.length < 2 || ys.length < 2) return null;
   const box = { x0: xs[0], x1: xs[xs.length - 1], y0: ys[ys.length - 1], y1: ys[0] };
   if (box.x1 - box.x0 < 40 || box.y1 - box.y0 < 8) return null;
-  return { page, box, xs, ys, slots: mergeSlots(xs, ys, h, v) };
+  return { page, box, xs, ys, slots: mergeSlots(xs, ys, h, v), h };
 }
 
 /**
@@ -246,7 +254,7 @@ function indexIn(edges: number[], value: number, descending: boolean): number {
   return -1;
 }
 
-function fillCells(table: Omit<PdfTable, 'cells'> & { slots: Slots }, pieces: TextPiece[], used: Set<TextPiece>): PdfTable {
+function fillCells(table: BuiltTable, pieces: TextPiece[], used: Set<TextPiece>): PdfTable {
   const inCell: TextPiece[][] = table.slots.cells.map(() => []);
   for (const piece of pieces) {
     if (used.has(piece)) continue;
@@ -260,6 +268,7 @@ function fillCells(table: Omit<PdfTable, 'cells'> & { slots: Slots }, pieces: Te
       used.add(piece);
     }
   }
+  const isOpen = openEdges(table);
   const cells = table.slots.cells.map((slot, i): PdfCell => ({
     row: slot.r0,
     col: slot.c0,
@@ -267,8 +276,30 @@ function fillCells(table: Omit<PdfTable, 'cells'> & { slots: Slots }, pieces: Te
     colSpan: slot.c1 - slot.c0 + 1,
     box: { x0: table.xs[slot.c0], x1: table.xs[slot.c1 + 1], y0: table.ys[slot.r1 + 1], y1: table.ys[slot.r0] },
     text: textOf(inCell[i]),
+    ...(slot.r0 === 0 && isOpen(0, slot) ? { openTop: true } : {}),
+    ...(slot.r1 === table.ys.length - 2 && isOpen(table.ys.length - 1, slot) ? { openBottom: true } : {}),
   }));
   return { page: table.page, box: table.box, xs: table.xs, ys: table.ys, cells };
+}
+
+/**
+ * Whether no line is drawn along row edge `k` under (over) a cell; only in tables whose rows are ruled (lines
+ * run between the cells of most edges between rows), where a missing line at the top or bottom says the page
+ * cut.
+ */
+function openEdges(table: BuiltTable): (k: number, slot: SlotBox) => boolean {
+  const covered = (k: number, c0: number, c1: number) => {
+    const lines = table.h.filter((line) => Math.abs(line.y - table.ys[k]) <= GAP).map((line): [number, number] => [line.x0, line.x1]);
+    return coverage(lines, table.xs[c0], table.xs[c1 + 1]) >= COVERAGE;
+  };
+  const { cellOf } = table.slots;
+  // An edge between rows is ruled where lines run between the cells it parts (not across a merged cell).
+  const inner = table.ys.slice(1, -1).map((_, i) => {
+    const parted = table.xs.slice(0, -1).map((_, c) => c).filter((c) => cellOf[i][c] !== cellOf[i + 1][c]);
+    return parted.length > 0 && covered(i + 1, parted[0], parted[parted.length - 1]);
+  });
+  const rowsRuled = inner.length >= 2 && inner.filter(Boolean).length >= inner.length * 0.8;
+  return (k, slot) => rowsRuled && !covered(k, slot.c0, slot.c1);
 }
 
 /**
