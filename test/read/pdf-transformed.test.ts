@@ -33,6 +33,15 @@ const CASES: { file: string; original: string; toNew: Matrix }[] = [
   { file: 'transformed/d02_overprint.pdf', original: 'corpus/d02_lo.pdf', toNew: [1, 0, 0, 1, 0, 0] },
 ];
 
+/** The file checked, all 200 cells as its truth has them, and its findings scored against the truth's. */
+async function checkedAgainstTruth(file: string): Promise<{ result: FileResult; score: ReturnType<typeof scoreFindings> }> {
+  const [result] = await checkFiles([fixture(file)]);
+  const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
+  expect(result.status).toBe('checked');
+  expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
+  return { result, score: scoreFindings(result.findings, truth.findings, truth.tolerated ?? []) };
+}
+
 function cellBoxes(content: DocumentContent): [number, number, number, number][] {
   const pdf = (source: SourceRef) => (source.kind === 'pdf' ? [source.box] : []);
   return content.blocks.flatMap((block) => (block.type === 'table' ? block.grid.cells.flatMap((cell) => pdf(cell.source)) : []));
@@ -75,11 +84,7 @@ describe('pages drawn through a transform', () => {
 describe('a report printed from the web page that published it', () => {
   it('reads the report, its title and its signature, not the site around it', async () => {
     const file = 'transformed/d05_webpage.pdf';
-    const [result] = await checkFiles([fixture(file)]);
-    const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
-    expect(result.status).toBe('checked');
-    expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
-    const score = scoreFindings(result.findings, truth.findings, truth.tolerated ?? []);
+    const { score } = await checkedAgainstTruth(file);
     expect([...score.falsePositives, ...score.falseNegatives]).toEqual([]);
   });
 });
@@ -90,11 +95,7 @@ describe('a scan with an invisible OCR text layer', () => {
   const LABEL_WARNINGS = new Set(['LABEL-ALTERED', 'TABLE-LAYOUT']);
 
   it('reads all 200 cells from the text layer, every table cell marked as OCR', async () => {
-    const [result] = await checkFiles([fixture(file)]);
-    const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
-    expect(result.status).toBe('checked');
-    expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
-    const score = scoreFindings(result.findings, truth.findings, truth.tolerated ?? []);
+    const { score } = await checkedAgainstTruth(file);
     expect(score.falseNegatives).toEqual([]);
     expect(score.falsePositives.filter((f) => !LABEL_WARNINGS.has(f.rule))).toEqual([]);
     const cells = (await read(file)).blocks.flatMap((block) => (block.type === 'table' ? block.grid.cells : []));
@@ -111,11 +112,7 @@ describe('a scan with an invisible OCR text layer', () => {
 
 describe.each(['transformed/d13_thickborder.pdf', 'transformed/s001_border45.pdf', 'transformed/d02_doubleborder.pdf', 'transformed/d02_opensides.pdf', 'transformed/d09_spacing.pdf', 'transformed/d03_cellspacing.pdf'])('tables with a thick border, double lines, no sides, or every cell boxed apart: %s', (file) => {
   it('gives all 200 cells and the findings of the truth', async () => {
-    const [result] = await checkFiles([fixture(file)]);
-    const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
-    expect(result.status).toBe('checked');
-    expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
-    const score = scoreFindings(result.findings, truth.findings, truth.tolerated ?? []);
+    const { score } = await checkedAgainstTruth(file);
     expect([...score.falsePositives, ...score.falseNegatives]).toEqual([]);
   });
 });
@@ -123,11 +120,7 @@ describe.each(['transformed/d13_thickborder.pdf', 'transformed/s001_border45.pdf
 describe('a Chromium print rewritten by ghostscript, some of whose glyphs come out as other characters', () => {
   it('reads all 200 cells, naming the columns and rows of labels one character off by their place', async () => {
     const file = 'transformed/s001_gs.pdf';
-    const [result] = await checkFiles([fixture(file)]);
-    const truth: TruthFile = JSON.parse(readFileSync(fixture(file.replace(/\.pdf$/, '.truth.json')), 'utf8'));
-    expect(result.status).toBe('checked');
-    expect(scoreCells(result.status === 'checked' ? result.report : null, truth.report).wrong).toEqual([]);
-    const score = scoreFindings(result.findings, truth.findings, truth.tolerated ?? []);
+    const { result, score } = await checkedAgainstTruth(file);
     expect(score.falseNegatives).toEqual([]);
     // The labels as the file gives them do differ from the format's: each is reported, and nothing else.
     expect(score.falsePositives.filter((f) => f.rule !== 'LABEL-ALTERED')).toEqual([]);
