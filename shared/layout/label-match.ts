@@ -43,3 +43,13 @@ export function isOneOff(actual: string, official: string): boolean {
   const officialCore = labelCore(official);
   return Math.min(core.length, officialCore.length) >= 4 && editDistance(core, officialCore) <= 1;
 }
+
+/**
+ * Labels read in a row of headers (null where a label names nothing known: a typo, a glyph the PDF gives
+ * wrong), as the columns of their places in `order`: when there are as many as `order` has, at least one is
+ * known, and every known one stands in its place. Otherwise null.
+ */
+export function columnsByPlace<T>(found: (T | null)[], order: readonly T[]): T[] | null {
+  if (found.length !== order.length || found.every((kind) => kind === null)) return null;
+  return found.every((kind, i) => kind === null || kind === order[i]) ? [...order] : null;
+}

@@ -17,7 +17,7 @@ import type { LabelReading } from '../model/review-document';
 import { compactText } from '../text/normalize';
 import type { CellSlot } from './cell-slot';
 import { GridView } from './grid-view';
-import { compareLabel, isOneOff, labelCore } from './label-match';
+import { columnsByPlace, compareLabel, isOneOff, labelCore } from './label-match';
 
 type HeaderKind = Table2DocumentColumn | 'decisions' | 'amount' | 'content' | 'old' | 'oldIssued';
 
@@ -117,14 +117,11 @@ function readHeaderRow(cells: GridCell[], mapping: Table2Mapping): Map<number, H
  */
 function headerKinds(cells: GridCell[]): (HeaderKind | null)[] {
   const kinds = cells.map((cell) => matchHeader(cell.text));
-  const columns = cells.filter((_, i) => kinds[i] !== 'content' && compactText(cells[i].text) !== '');
-  if (kinds[0] !== 'content' || columns.length !== TABLE2_DOCUMENT_COLUMNS.length) return kinds;
-  const inPlace = columns.every((cell) => {
-    const kind = kinds[cells.indexOf(cell)];
-    return kind === null || kind === TABLE2_DOCUMENT_COLUMNS[columns.indexOf(cell)];
-  });
-  if (!inPlace || !columns.some((cell) => kinds[cells.indexOf(cell)] !== null)) return kinds;
-  return cells.map((cell, i) => kinds[i] ?? (columns.includes(cell) ? TABLE2_DOCUMENT_COLUMNS[columns.indexOf(cell)] : null));
+  if (kinds[0] !== 'content') return kinds;
+  const columns = cells.map((_, i) => i).filter((i) => kinds[i] !== 'content' && compactText(cells[i].text) !== '');
+  const placed = columnsByPlace(columns.map((i) => kinds[i]), TABLE2_DOCUMENT_COLUMNS);
+  columns.forEach((i, k) => (kinds[i] = placed?.[k] ?? kinds[i]));
+  return kinds;
 }
 
 function headerLabel(cell: GridCell, kind: Table2DocumentColumn | 'decisions' | 'amount'): LabelReading {

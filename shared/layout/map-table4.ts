@@ -9,7 +9,7 @@ import type { LabelReading } from '../model/review-document';
 import { compactText } from '../text/normalize';
 import type { CellSlot } from './cell-slot';
 import { GridView, looksLikeValue } from './grid-view';
-import { compareLabel, labelCore } from './label-match';
+import { columnsByPlace, compareLabel, labelCore } from './label-match';
 
 export interface Table4Mapping {
   slots: Record<CellId, CellSlot>;
@@ -104,10 +104,8 @@ function columnByPlace(view: GridView, above: GridCell[]): { column: Table4Colum
   const leaves = view
     .cellsInRow(leaf.row)
     .filter((cell) => cell.row === leaf.row && cell.col >= groupCell.col && cell.col + cell.colSpan <= groupCell.col + groupCell.colSpan);
-  if (leaves.length !== TABLE4_COLUMNS.length || !leaves.includes(leaf)) return null;
-  const inPlace = leaves.every((cell, i) => [null, TABLE4_COLUMNS[i]].includes(columnOf(cell.text)));
-  if (!inPlace || leaves.every((cell) => columnOf(cell.text) === null)) return null;
-  return { column: TABLE4_COLUMNS[leaves.indexOf(leaf)], text: compactText(leaf.text), source: leaf };
+  const placed = leaves.includes(leaf) ? columnsByPlace(leaves.map((cell) => columnOf(cell.text)), TABLE4_COLUMNS) : null;
+  return placed ? { column: placed[leaves.indexOf(leaf)], text: compactText(leaf.text), source: leaf } : null;
 }
 
 /** The header cells above a value cell, read over its first grid column (merged grids rarely line up exactly). */

@@ -158,7 +158,8 @@ function edges(lines: { at: number; reach: number }[], ends: number[]): number[]
 // ---------------------------------------------------------------------------------------------------------------
 // Grid
 
-type Slots = { cellOf: number[][]; cells: { r0: number; r1: number; c0: number; c1: number }[] };
+type SlotBox = { r0: number; r1: number; c0: number; c1: number };
+type Slots = { cellOf: number[][]; cells: SlotBox[] };
 
 type BuiltTable = Omit<PdfTable, 'cells'> & { slots: Slots; h: HLine[] };
 
@@ -206,7 +207,7 @@ function mergeSlots(xs: number[], ys: number[], h: HLine[], v: VLine[]): Slots {
       }
     }
   }
-  const byRoot = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  const byRoot = new Map<number, SlotBox>();
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const root = find(r * cols + c);
@@ -222,8 +223,6 @@ function mergeSlots(xs: number[], ys: number[], h: HLine[], v: VLine[]): Slots {
   });
   return { cellOf, cells };
 }
-
-type SlotBox = { r0: number; r1: number; c0: number; c1: number };
 
 /**
  * The slots joined into one cell, as rectangles. They are one rectangle but where lines are missing in an
