@@ -11,6 +11,7 @@ import { paragraphsOf } from '../../shared/read/pdf/paragraphs';
 import { stitchTables } from '../../shared/read/pdf/stitch';
 import { findTables } from '../../shared/read/pdf/table-grid';
 import { groupLines } from '../../shared/read/pdf/text-lines';
+import { ruledTable, simplePdf, stream } from '../fuzz/support/pdf-writer';
 
 const BAD = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/bad/${name}`, import.meta.url))));
 
@@ -241,6 +242,23 @@ describe('tables continued across pages', () => {
     expect(table.cells.filter((c) => c.row === 3).map((c) => c.text)).toEqual(['3.其他', '9']);
   });
 
+  it('join a table run on over hundreds of pages in time linear in its pages', () => {
+    const page = (n: number) => {
+      const rows = Array.from({ length: 30 }, (_, r) => Array.from({ length: 8 }, (_, c) => String((n * 240 + r * 8 + c) % 997)));
+      const ys = rows.map((_, i) => 780 - i * 20).concat(780 - rows.length * 20);
+      const { tables } = findTables(ruled([40, 90, 140, 190, 240, 290, 340, 390, 440], ys), rows.flatMap((row, i) => row.map((text, c) => piece(text, 45 + c * 50, 765 - i * 20))), n);
+      return tables.map((table) => ({ top: table.box.y1, block: table }));
+    };
+    const pages = Array.from({ length: 300 }, (_, i) => page(i + 1));
+    const started = performance.now();
+    const stitched = stitchTables(pages).flat();
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(stitched).toHaveLength(1);
+    const table = stitched[0].block as unknown as { rowCount: number; colCount: number; cells: { row: number; col: number; text: string; page: number }[] };
+    expect([table.rowCount, table.colCount, table.cells.length]).toEqual([9000, 8, 72_000]);
+    expect(table.cells.find((c) => c.row === 8999 && c.col === 7)).toMatchObject({ text: String((300 * 240 + 29 * 8 + 7) % 997), page: 300 });
+  });
+
   it('keep two rows apart where both hold values, and where the first page’s row is closed', () => {
     const values = stitchTables([
       cutPage(3, [['项目', '总计'], ['一', '1'], ['二', '2']], { openBottom: true }),
@@ -252,6 +270,33 @@ describe('tables continued across pages', () => {
       cutPage(4, [['未按收费通知', '5'], ['3.其他', '9'], ['合计', '15']], { openTop: true }),
     ]);
     expect((closed.flat()[0].block as unknown as Joined).rowCount).toBe(6);
+  });
+});
+
+describe('pages looked at for tables', () => {
+  /** UTF-16BE hex, for the non-embedded STSong-Light through UniGB-UCS2-H. */
+  const ucs2Hex = (text: string) => [...text].map((char) => char.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+
+  it('past the first pages, reads a page of figures for tables only once the report has begun', async () => {
+    const named = 25;
+    const contents = Array.from({ length: 30 }, (_, i) => {
+      const title = i + 1 === named ? `BT /F2 16 Tf 72 800 Td <${ucs2Hex('政府信息公开工作年度报告')}> Tj ET\n` : '';
+      return stream('', `${title}${ruledTable(6, 4)}`);
+    });
+    const fonts = 5 + 2 * contents.length;
+    const bytes = simplePdf(contents, {
+      resources: `<< /Font << /F1 ${fonts - 2} 0 R /F2 ${fonts - 1} 0 R >> >>`,
+      extra: [
+        `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${fonts} 0 R] >>`,
+        `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor ${fonts + 1} 0 R /DW 1000 >>`,
+        '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+      ],
+    });
+    const content = await readPdf(bytes, pdfAssets());
+    const tablePages = content.blocks.flatMap((block) => (block.type === 'table' ? block.grid.pages ?? [] : []));
+    expect(content.blocks.some((block) => block.type === 'paragraph' && block.text.includes('政府信息公开'))).toBe(true);
+    const expected = [...Array.from({ length: 20 }, (_, i) => i + 1), 25, 26, 27, 28, 29, 30];
+    expect([...new Set(tablePages)].sort((a, b) => a - b)).toEqual(expected);
   });
 });
 

@@ -4,6 +4,7 @@
  * since without cMaps a PDF with a non-embedded Chinese font yields no text at all.
  */
 import type { Block, DocumentContent, GridCell, SourceRef, TableGrid } from '../../model/grid';
+import { compactText } from '../../text/normalize';
 import { ReadError } from '../errors';
 import { invert, mapBox, type Box, type Matrix, type TextPiece } from './geometry';
 import type { OcrPageResult, ScannedPdfPage } from '../ocr/ocr-page';
@@ -162,8 +163,9 @@ async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number
   const results: PageResult[] = [];
   const pagesWithoutText: number[] = [];
   const texts: string[][] = [];
+  const scope: ReadingScope = { reportBegun: false };
   for (let n = 1; n <= pages; n++) {
-    const result = await readPage(doc, n, OPS, options.ocrPage);
+    const result = await readPage(doc, n, OPS, scope, options.ocrPage);
     if (!result.hasText && !result.failed) pagesWithoutText.push(n);
     results.push(result);
     texts.push(result.blocks.flatMap(({ block }) => ('type' in block && block.type === 'paragraph' ? [block.text] : [])));
@@ -177,22 +179,37 @@ async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number
   return { format: 'pdf', blocks, pageCount: doc.numPages, pagesRead: results.length, pagesWithoutText };
 }
 
+/** What the pages read so far tell of the next. */
+interface ReadingScope {
+  /** Some page named 政府信息公开: the report (or a report) has begun. */
+  reportBegun: boolean;
+}
+
+/**
+ * Pages of figures are looked at for tables on the first pages of a PDF, or once the report has begun: a
+ * report at the head of a file whose words cannot be trusted (an OCR layer) is still read, and a long file of
+ * statistical tables with the report at its end is not read for rulings page by page.
+ */
+const HEAD_PAGES = 20;
+
 /** A page that cannot be read (a truncated file) is left out; the rest of the document is still read. */
-async function readPage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>, ocrPage?: ReadPdfOptions['ocrPage']): Promise<PageResult> {
+async function readPage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>, scope: ReadingScope, ocrPage?: ReadPdfOptions['ocrPage']): Promise<PageResult> {
   try {
-    return await readReadablePage(doc, n, OPS, ocrPage);
+    return await readReadablePage(doc, n, OPS, scope, ocrPage);
   } catch {
     return { frame: { x0: 0, y0: 0, x1: 0, y1: 0 }, blocks: [], prose: new Map(), hasText: false, failed: true };
   }
 }
 
-async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>, ocrPage?: ReadPdfOptions['ocrPage']): Promise<PageResult> {
+async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Record<string, number>, scope: ReadingScope, ocrPage?: ReadPdfOptions['ocrPage']): Promise<PageResult> {
   const page = await doc.getPage(n);
   try {
     const { pieces, frame, toUpright } = await uprightText(page);
     // Undecodable text is no text: the page is listed with the scans (NO-TEXT-LAYER), not read as gibberish.
     if (isGarbledText(pieces.map((piece) => piece.text).join(''))) return { frame, blocks: [], prose: new Map(), hasText: false };
-    const holdsTable = mayHoldTable(pieces);
+    scope.reportBegun ||= namesDisclosure(pieces);
+    const numbersCount = n <= HEAD_PAGES || scope.reportBegun;
+    const holdsTable = mayHoldTable(pieces, { numbersCount });
     const toScan = pieces.length === 0 && ocrPage !== undefined;
     const drawing = holdsTable || toScan ? readRulings(await page.getOperatorList(), OPS, toUpright) : null;
     const rulings = holdsTable ? drawing : null;
@@ -200,7 +217,7 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const scanned = toScan && drawing ? await ocrPage({ page: n, frame, images: drawing.images, image: (id) => objectOf(page, id) }) : null;
     const ruled = scanned ? { tables: scanned.tables, rest: scanned.pieces } : tooManyPaths ? { tables: [], rest: pieces } : withoutFrames(findTables(rulings, pieces, n), pieces);
     // Text left over by ruled tables is looked at again; the page's own text was looked at just above.
-    const restHoldsTable = !scanned && (ruled.rest === pieces ? holdsTable : mayHoldTable(ruled.rest));
+    const restHoldsTable = !scanned && (ruled.rest === pieces ? holdsTable : mayHoldTable(ruled.rest, { numbersCount }));
     const unruled = restHoldsTable ? findTextTables(ruled.rest, n) : { tables: [], rest: ruled.rest };
     const joined = joinLooseHeaders(ruled.tables, unruled.tables);
     const lined = withHeaderLines(joined.ruled, unruled.rest);
@@ -265,16 +282,27 @@ const TABLE_WORDS = /第二十条|信息内容|申请人情况|自然人|法人�
 
 /**
  * Only pages that may hold a statistics table have their drawing read for rulings (the costly part of
- * reading a page): those naming a table's words, or holding many bare numbers. The words are looked for in
- * the page's text as a whole, since some producers give one text item per character.
+ * reading a page): those naming a table's words, or, where `numbersCount`, holding many bare numbers (a
+ * table's continuation may hold nothing else). The words are looked for in the page's text as a whole, since
+ * some producers give one text item per character.
  */
-export function mayHoldTable(pieces: { text: string }[]): boolean {
+export function mayHoldTable(pieces: { text: string }[], { numbersCount = true }: { numbersCount?: boolean } = {}): boolean {
   let numbers = 0;
-  for (const piece of pieces) {
-    if (/^\s*\d{1,7}(?:\.\d+)?\s*$/.test(piece.text.normalize('NFKC')) && ++numbers >= 8) return true;
+  if (numbersCount) {
+    for (const piece of pieces) {
+      if (/^\s*\d{1,7}(?:\.\d+)?\s*$/.test(piece.text.normalize('NFKC')) && ++numbers >= 8) return true;
+    }
   }
-  const pageText = pieces.map((piece) => piece.text).join('').normalize('NFKC').replace(/\s+/g, '');
-  return TABLE_WORDS.test(pageText);
+  return TABLE_WORDS.test(compactPageText(pieces));
+}
+
+/** The page names 政府信息公开 (a report's title, its first lines): the report has begun. */
+function namesDisclosure(pieces: { text: string }[]): boolean {
+  return compactPageText(pieces).includes('政府信息公开');
+}
+
+function compactPageText(pieces: { text: string }[]): string {
+  return compactText(pieces.map((piece) => piece.text).join(''));
 }
 
 /** Boxes found on pages read in an upright frame, taken back to those pages' user space (where the viewer draws). */

@@ -21,6 +21,8 @@ interface Part {
   unruled?: boolean;
   /** The one table read by alignment the part is, while nothing is joined to it (it may be a loose header). */
   only?: PdfTable;
+  /** Its cells have been placed in the columns of `xs` (reindex). */
+  placed?: boolean;
 }
 
 const EDGE_TOLERANCE = 4;
@@ -89,6 +91,7 @@ function joinBelowHeader(part: Part, header: PdfTable, table: PdfTable): void {
   part.box = table.box;
   part.unruled = table.unruled;
   part.only = undefined;
+  part.placed = false;
 }
 
 function join(part: Part, next: PdfTable): void {
@@ -103,7 +106,12 @@ function join(part: Part, next: PdfTable): void {
   // leave other gaps than the whole table did, so their cells go into the table's columns, not new ones.
   const byAlignment = part.unruled && next.unruled && next.ys.length - 1 < part.table.rowCount;
   const xs = byAlignment ? part.xs : mergeEdges(part.xs, next.xs);
-  part.table.cells = byAlignment ? [...part.table.cells, ...moved.map((cell) => intoColumns(cell, xs))] : [...part.table.cells, ...moved].map((cell) => reindex(cell, xs));
+  // The cells joined so far are placed anew at the first join, and after that only where the continuation
+  // brought new column edges (the rest lie within a tolerance of the old): a long run of pages of one table
+  // (a yearbook's) would otherwise be placed again at every page.
+  if (!byAlignment && (!part.placed || xs.length !== part.xs.length)) part.table.cells = part.table.cells.map((cell) => reindex(cell, xs));
+  part.placed ||= !byAlignment;
+  for (const cell of moved) part.table.cells.push(byAlignment ? intoColumns(cell, xs) : reindex(cell, xs));
   part.table.rowCount += next.ys.length - 1 - repeated - carried.rows;
   part.table.colCount = xs.length - 1;
   part.table.pages.push(next.page);
