@@ -236,7 +236,8 @@ export class Session {
   }
 
   /**
-   * Reads the document again with its pages without a text layer read by OCR, on a worker (its own, longer
+   * Reads the document again with its pages without a text layer, and its tables pasted as pictures, read by
+   * OCR, on a worker (its own, longer
    * time limit), in the background; the document's values then carry the OCR mark. Only PDFs.
    */
   startOcr(id: string): OcrProgressView {
@@ -278,7 +279,7 @@ export class Session {
     Object.assign(job, {
       state: 'done',
       ocrValues,
-      message: ocrValues > 0 ? null : '未能从扫描页面中识别出统计表，请人工核对原件',
+      message: ocrValues > 0 ? null : '未能从扫描页面或表格图片中识别出统计表，请人工核对原件',
     });
   }
 

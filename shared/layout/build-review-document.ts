@@ -126,12 +126,13 @@ function readTablePresence(blocks: Block[], grouped: Record<TableId, TableGrid[]
       continue;
     }
     const section = TABLE_SECTIONS[table];
-    const hasImage = blocks.some(
+    const pictures = blocks.filter(
       (block, i) =>
         prose.blockSections[i] === section &&
         (block.type === 'image' || (block.type === 'table' && block.grid.hasImage === true)),
     );
-    presence[table] = { status: hasImage ? 'image' : 'absent', grids: [] };
+    const pages = [...new Set(pictures.flatMap((block) => (block.type === 'image' && block.source.kind === 'pdf' ? [block.source.page] : [])))];
+    presence[table] = pictures.length === 0 ? { status: 'absent', grids: [] } : { status: 'image', grids: [], ...(pages.length > 0 ? { pages } : {}) };
   }
   return presence;
 }

@@ -61,6 +61,8 @@ export interface TableReading {
   status: TablePresence;
   /** Grid indices (DocumentContent table index) that made up this table. */
   grids: number[];
+  /** A table that is a picture, in a PDF: the pages its pictures are on. */
+  pages?: number[];
 }
 
 export interface SectionReading {

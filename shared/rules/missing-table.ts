@@ -16,13 +16,17 @@ export const missingTable: Rule = {
     return TABLE_IDS
       .filter((table) => doc.sections[SECTION_OF_TABLE[table]]?.heading != null)
       .filter((table) => doc.tables[table].status === 'absent' || doc.tables[table].status === 'image')
-      .map((table) => ({
-        table,
-        section: SECTION_OF_TABLE[table],
-        message:
-          doc.tables[table].status === 'image'
-            ? `“${SECTION_TITLES[SECTION_OF_TABLE[table]]}”下的${TABLE_TITLES[table]}是图片，无法读取数据`
-            : `“${SECTION_TITLES[SECTION_OF_TABLE[table]]}”下找不到${TABLE_TITLES[table]}`,
-      }));
+      .map((table) => {
+        const { status, pages } = doc.tables[table];
+        const heading = `“${SECTION_TITLES[SECTION_OF_TABLE[table]]}”下`;
+        if (status !== 'image') return { table, section: SECTION_OF_TABLE[table], message: `${heading}找不到${TABLE_TITLES[table]}` };
+        const where = pages ? `（第 ${pages.join('、')} 页）` : '';
+        return {
+          table,
+          section: SECTION_OF_TABLE[table],
+          message: `${heading}的${TABLE_TITLES[table]}是图片${where}，无法读取数据`,
+          ...(pages ? { pages } : {}),
+        };
+      });
   },
 };

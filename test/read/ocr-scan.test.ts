@@ -73,3 +73,43 @@ describe('scanned PDF read by OCR (offline, under the network guard)', () => {
     expect(selfTests.every((entry) => entry.ok)).toBe(true);
   }, 150_000);
 });
+
+/**
+ * d08_pictures: a report whose three tables were pasted as pictures into text (test/tools/make-picture-tables.mjs).
+ * Read as it is, each table is reported as a picture on its page; asked for, OCR reads the pictures.
+ */
+describe('tables pasted as pictures', () => {
+  const PICTURES = join(ROOT, 'test/fixtures/pictures/d08_pictures.pdf');
+  const PICTURES_TRUTH = JSON.parse(readFileSync(PICTURES.replace(/\.pdf$/, '.truth.json'), 'utf8')) as TruthFile;
+
+  it('are reported as pictures, with their pages, by default', async () => {
+    const content = await readPdfFile(new Uint8Array(readFileSync(PICTURES)));
+    expect(content.blocks.filter((block) => block.type === 'image').map((block) => block.source.kind === 'pdf' && block.source.page)).toEqual([2, 2, 3, 3]);
+    const { doc, findings } = checkReviewDocument(reviewContent(content));
+    expect(findings.map(({ rule, table, pages }) => ({ rule, table, pages }))).toEqual([
+      { rule: 'MISSING-TABLE', table: 'table2', pages: [2] },
+      { rule: 'MISSING-TABLE', table: 'table3', pages: [3] },
+      { rule: 'MISSING-TABLE', table: 'table4', pages: [3] },
+    ]);
+    expect(findings[1].message).toContain('是图片（第 3 页）');
+    expect(doc.report.organ).toBe(PICTURES_TRUTH.report.organ);
+  });
+
+  it('are read by OCR when asked for, every value marked ocr', () => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/read/helpers/ocr-child.ts'), PICTURES], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 120_000,
+    });
+    const result = JSON.parse(output.trim().split('\n').pop()!) as { report: Report; cells: Record<string, CellReading>; findings: Finding[]; pages: number[]; seconds: number };
+    const score = scoreCells(result.report, PICTURES_TRUTH.report);
+    console.log(`d08_pictures OCR: ${score.right}/${score.total} cells right in ${result.seconds.toFixed(1)} s; wrong: ${score.wrong.join(', ')}`);
+    // Measured: 199 of 200 (a lone “1” in a narrow, tall cell read as nothing).
+    expect(score.right).toBeGreaterThanOrEqual(MIN_CELLS_RIGHT);
+    expect(result.pages).toEqual([2, 3]);
+    expect(allCanonicalCellIds().every((id) => result.cells[id]?.ocr === true)).toBe(true);
+    expect(result.findings.some((finding) => finding.rule === 'MISSING-TABLE')).toBe(false);
+    expect(result.findings.every((finding) => finding.message.endsWith(OCR_FINDING_SUFFIX))).toBe(true);
+  }, 150_000);
+});

@@ -8,7 +8,7 @@ import { compactText } from '../../text/normalize';
 import { ReadError } from '../errors';
 import { invert, mapBox, type Box, type Matrix, type TextPiece } from './geometry';
 import type { OcrPageResult, ScannedPdfPage } from '../ocr/ocr-page';
-import { pageScan, readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type PageDrawing, type TextItemLike } from './page-content';
+import { pageScan, readRulings, toTextPieces, MAX_SEGMENTS, type OpsCodes, type OperatorList, type PageDrawing, type PaintedImage, type TextItemLike } from './page-content';
 import { dropRunningLines, joinParagraphsAcrossPages, type PageBlocks } from './page-furniture';
 import { paragraphsOf, type ProseParagraph } from './paragraphs';
 import { stitchTables } from './stitch';
@@ -163,7 +163,7 @@ async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number
   const results: PageResult[] = [];
   const pagesWithoutText: number[] = [];
   const texts: string[][] = [];
-  const scope: ReadingScope = { reportBegun: false };
+  const scope: ReadingScope = { reportBegun: false, tableHeadingBefore: false };
   for (let n = 1; n <= pages; n++) {
     const result = await readPage(doc, n, OPS, scope, options.ocrPage);
     if (!result.hasText && !result.failed) pagesWithoutText.push(n);
@@ -183,6 +183,8 @@ async function readPages(doc: PdfDocument, OPS: OpsCodes & Record<string, number
 interface ReadingScope {
   /** Some page named 政府信息公开: the report (or a report) has begun. */
   reportBegun: boolean;
+  /** The page before named the heading of a table's section (its table, a picture, may begin this page). */
+  tableHeadingBefore: boolean;
 }
 
 /**
@@ -207,11 +209,15 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const { pieces, frame, toUpright } = await uprightText(page);
     // Undecodable text is no text: the page is listed with the scans (NO-TEXT-LAYER), not read as gibberish.
     if (isGarbledText(pieces.map((piece) => piece.text).join(''))) return { frame, blocks: [], prose: new Map(), hasText: false };
-    scope.reportBegun ||= namesDisclosure(pieces);
+    const pageText = compactPageText(pieces);
+    scope.reportBegun ||= pageText.includes('政府信息公开');
     const numbersCount = n <= HEAD_PAGES || scope.reportBegun;
     const holdsTable = mayHoldTable(pieces, { numbersCount });
     const toScan = pieces.length === 0 && ocrPage !== undefined;
-    const drawing = holdsTable || toScan ? readRulings(await page.getOperatorList(), OPS, toUpright) : null;
+    const namesTableSection = TABLE_SECTION_HEADING.test(pageText);
+    const mayHoldPicture = pieces.length > 0 && (namesTableSection || scope.tableHeadingBefore);
+    scope.tableHeadingBefore = namesTableSection;
+    const drawing = holdsTable || toScan || mayHoldPicture ? readRulings(await page.getOperatorList(), OPS, toUpright) : null;
     const rulings = holdsTable ? drawing : null;
     const tooManyPaths = !rulings || rulings.segments > MAX_SEGMENTS;
     const scanned = toScan && drawing ? await ocrPage({ page: n, frame, images: drawing.images, image: (id) => objectOf(page, id) }) : null;
@@ -222,7 +228,10 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const joined = joinLooseHeaders(ruled.tables, unruled.tables);
     const lined = withHeaderLines(joined.ruled, unruled.rest);
     const found = [...lined.tables, ...joined.unruled];
-    const tables = rulings && isScanWithTextLayer(rulings, frame) ? found.map(markedAsOcr) : found;
+    // Pictures are looked at only where no table was found: a logo in the page's head must not part a table
+    // the page break cut from its continuation.
+    const pictures = mayHoldPicture && drawing && found.length === 0 ? await readPictures(tablePictures(drawing.images, pieces), { page: n, frame, images: drawing.images, image: (id) => objectOf(page, id) }, ocrPage) : { tables: [], unread: [] };
+    const tables = [...(rulings && isScanWithTextLayer(rulings, frame) ? found.map(markedAsOcr) : found), ...pictures.tables];
     const rest = lined.rest;
     const prose = new Map<Block, ProseParagraph>();
     const paragraphBlocks = paragraphsOf(groupLines(rest)).map((paragraph) => {
@@ -230,7 +239,8 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
       prose.set(block, paragraph);
       return { top: paragraph.top, block };
     });
-    const blocks = [...tables.map((table) => ({ top: table.box.y1, block: table })), ...paragraphBlocks].sort((a, b) => b.top - a.top);
+    const pictureBlocks = pictures.unread.map(({ box }) => ({ top: box.y1, block: { type: 'image', source: { kind: 'pdf', page: n, box: boxArray(box) } } satisfies Block }));
+    const blocks = [...tables.map((table) => ({ top: table.box.y1, block: table })), ...paragraphBlocks, ...pictureBlocks].sort((a, b) => b.top - a.top);
     return { frame, blocks, prose, hasText: pieces.length > 0, ...(toUpright ? { toUserSpace: invert(toUpright) } : {}) };
   } finally {
     page.cleanup();
@@ -255,6 +265,36 @@ async function uprightText(page: PdfPage): Promise<{ pieces: TextPiece[]; frame:
  */
 function isScanWithTextLayer(drawing: PageDrawing, frame: Box): boolean {
   return drawing.invisibleText && pageScan(drawing.images, frame) !== null;
+}
+
+/** The headings of sections 二, 三 and 四, whose tables some reports paste as pictures. */
+const TABLE_SECTION_HEADING = /主动公开政府信息情况|收到和处理政府信息公开申请|行政复议.{0,2}行政诉讼/;
+
+/**
+ * Pictures that may be a table pasted as one (a screenshot of a spreadsheet): 150 pt wide or more (a third of
+ * a page's text), half an inch tall, and no text over them (a letterhead or watermark image has text on it).
+ */
+function tablePictures(images: PaintedImage[], pieces: TextPiece[]): PaintedImage[] {
+  const under = (box: Box) => (piece: TextPiece) => {
+    const x = (piece.x0 + piece.x1) / 2;
+    return x > box.x0 + 2 && x < box.x1 - 2 && piece.y > box.y0 + 2 && piece.y < box.y1 - 2;
+  };
+  return images.filter(({ box }) => box.x1 - box.x0 >= 150 && box.y1 - box.y0 >= 36 && !pieces.some(under(box)));
+}
+
+/**
+ * A table's picture is read by OCR where the reviewer asked for it (its cells marked `ocr`); a picture not
+ * read, or in which no table was found, stays a picture (the table is reported as one).
+ */
+async function readPictures(pictures: PaintedImage[], page: Omit<ScannedPdfPage, 'picture'>, ocrPage?: ReadPdfOptions['ocrPage']): Promise<{ tables: PdfTable[]; unread: PaintedImage[] }> {
+  const tables: PdfTable[] = [];
+  const unread: PaintedImage[] = [];
+  for (const picture of pictures) {
+    const read = ocrPage ? await ocrPage({ ...page, picture }) : null;
+    if (read && read.tables.length > 0) tables.push(...read.tables);
+    else unread.push(picture);
+  }
+  return { tables, unread };
 }
 
 function markedAsOcr(table: PdfTable): PdfTable {
@@ -294,11 +334,6 @@ export function mayHoldTable(pieces: { text: string }[], { numbersCount = true }
     }
   }
   return TABLE_WORDS.test(compactPageText(pieces));
-}
-
-/** The page names 政府信息公开 (a report's title, its first lines): the report has begun. */
-function namesDisclosure(pieces: { text: string }[]): boolean {
-  return compactPageText(pieces).includes('政府信息公开');
 }
 
 function compactPageText(pieces: { text: string }[]): string {
