@@ -2,7 +2,8 @@
  * OCR of a scanned report, end to end: the real `serve` bridge (under the network guard), the built renderer,
  * Debian's chromium. d09_scan.pdf opens as a scan (NO-TEXT-LAYER, no values); the reviewer clicks
  * 识别扫描件（OCR）, sees the progress, then the banner and the values marked OCR; confirms one value, and the
- * count of unchecked values goes down (saved in the sidecar). Screenshots at 1366×768 and 1920×1080.
+ * count of unchecked values goes down (saved in the sidecar). d08_pictures.pdf, whose tables were pasted as
+ * pictures, offers 识别表格图片（OCR） and reads them. Screenshots at 1366×768 and 1920×1080.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +19,9 @@ let workDir: string;
 let pdfPath: string;
 let guardLog: string;
 
-async function openReview(page: Page): Promise<void> {
+async function openReview(page: Page, name = 'd09_scan.pdf'): Promise<void> {
   await page.goto(`${served.url}#/list`);
-  const row = page.locator('.doc-row', { hasText: 'd09_scan.pdf' });
+  const row = page.locator('.doc-row', { hasText: name });
   await row.waitFor();
   await row.click();
   await page.waitForSelector('[data-testid="tables"] td[data-cell-id]');
@@ -31,9 +32,11 @@ beforeAll(async () => {
   workDir = makeTempDir('nianbao-e2e-ocr-');
   pdfPath = join(workDir, 'd09_scan.pdf');
   copyFileSync(join(ROOT, 'test/fixtures/corpus/d09_scan.pdf'), pdfPath);
+  const picturesPath = join(workDir, 'd08_pictures.pdf');
+  copyFileSync(join(ROOT, 'test/fixtures/pictures/d08_pictures.pdf'), picturesPath);
   mkdirSync(join(workDir, 'data'));
   guardLog = join(workDir, 'network-guard.jsonl');
-  served = await startServe([pdfPath], join(workDir, 'data'), { networkGuardLog: guardLog });
+  served = await startServe([pdfPath, picturesPath], join(workDir, 'data'), { networkGuardLog: guardLog });
   browser = await launchChromium();
 });
 
@@ -93,6 +96,26 @@ describe('OCR of a scanned report (browser transport)', () => {
     await page.getByTestId('sheet-ocr-note').waitFor();
     expect(await page.getByTestId('sheet-ocr-note').textContent()).toContain('文字识别（OCR）');
     await screenshot(page, 'ocr-sheet');
+    await page.close();
+  });
+
+  it('offers OCR for tables pasted as pictures into a PDF with text, and reads them', async () => {
+    const { page, pageErrors } = await openPage(browser, VIEWPORTS.small);
+    await openReview(page, 'd08_pictures.pdf');
+    const offer = page.getByTestId('ocr-offer');
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain('统计表是粘贴的图片');
+    expect(await page.locator('.side-panel').textContent()).toContain('是图片（第 3 页）');
+    await page.waitForSelector('[data-original-ready="true"]');
+    await screenshot(page, 'ocr-pictures-offer');
+
+    await page.getByRole('button', { name: '识别表格图片（OCR）' }).click();
+    await page.getByTestId('ocr-banner').waitFor({ timeout: 110_000 });
+    expect(await page.locator('[data-ocr-mark]').count()).toBeGreaterThan(150);
+    expect(await page.locator('[data-cell-id="table3.newReceived.total"]').textContent()).toContain('10');
+    expect(await page.locator('.side-panel').textContent()).not.toContain('是图片');
+    await screenshot(page, 'ocr-pictures-read');
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 /**
- * OCR of a scanned PDF, on the review view: the offer (a scan without a text layer; the reviewer asks for it,
- * knowing it takes a while and every value must be checked), its progress, and once read the banner that
- * the values came from OCR with how many are still unchecked.
+ * OCR of a PDF, on the review view: the offer (a scan without a text layer, or tables pasted as pictures; the
+ * reviewer asks for it, knowing it takes a while and every value must be checked), its progress, and once
+ * read the banner that the values came from OCR with how many are still unchecked.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentReview, OcrProgressView } from '../../../shared/api/contract';
@@ -14,9 +14,11 @@ const POLL_MS = 600;
 export function OcrBar({ review, onRead }: { review: DocumentReview; onRead(): void }) {
   const counts = ocrCounts(review.cells);
   const scanned = review.findings.some((finding) => finding.rule === 'NO-TEXT-LAYER');
+  // A table pasted as a picture: MISSING-TABLE names the pages its picture is on.
+  const pictured = review.findings.some((finding) => finding.rule === 'MISSING-TABLE' && Array.isArray(finding.pages));
   if (counts.total > 0) return <OcrBanner total={counts.total} unchecked={counts.unchecked} />;
-  if (!scanned || review.summary.fileType !== 'pdf' || review.summary.status !== 'checked') return null;
-  return <OcrOffer id={review.summary.id} onRead={onRead} />;
+  if (!(scanned || pictured) || review.summary.fileType !== 'pdf' || review.summary.status !== 'checked') return null;
+  return <OcrOffer id={review.summary.id} onRead={onRead} what={scanned ? 'scan' : 'pictures'} />;
 }
 
 function OcrBanner({ total, unchecked }: { total: number; unchecked: number }) {
@@ -31,7 +33,7 @@ function OcrBanner({ total, unchecked }: { total: number; unchecked: number }) {
   );
 }
 
-function OcrOffer({ id, onRead }: { id: string; onRead(): void }) {
+function OcrOffer({ id, onRead, what }: { id: string; onRead(): void; what: 'scan' | 'pictures' }) {
   const { api } = useApiClient();
   const [progress, setProgress] = useState<OcrProgressView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -77,14 +79,14 @@ function OcrOffer({ id, onRead }: { id: string; onRead(): void }) {
   return (
     <div className="ocr-offer" data-testid="ocr-offer">
       <div className="ocr-offer-text">
-        <strong>此 PDF 是扫描件（没有文字层），表格数值无法直接读取。</strong>
+        <strong>{what === 'scan' ? '此 PDF 是扫描件（没有文字层），表格数值无法直接读取。' : '此 PDF 中的统计表是粘贴的图片，表格数值无法直接读取。'}</strong>
         <span>
           可以用文字识别（OCR）在本机读取表格数值，不联网。识别需要一些时间（每页数秒）；识别所得的每个数值都会标注“OCR”，须对照原件逐项核对后方可采信。
         </span>
       </div>
       {!running && (
         <button type="button" className="btn-primary" data-testid="ocr-start" onClick={() => void start()}>
-          识别扫描件（OCR）
+          {what === 'scan' ? '识别扫描件（OCR）' : '识别表格图片（OCR）'}
         </button>
       )}
       {running && <OcrRunning progress={progress} />}
