@@ -8,6 +8,7 @@ import { errorMessage } from '../api/errors';
 import { Autosaver, type SaveStatus } from './autosave';
 
 export const AUTOSAVE_DELAY_MS = 500;
+const PENDING_POLL_MS = 700;
 
 export interface SaveState {
   status: SaveStatus;
@@ -95,6 +96,14 @@ export function useReview(id: string): ReviewState {
       (failure) => setLoadError(errorMessage(failure)),
     );
   }, [api, id, updateSummary]);
+
+  // A report opened while it is still being checked is asked for again until its reading is done.
+  const pending = review?.summary.status === 'pending';
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(reload, PENDING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [pending, review, reload]);
 
   return { review, annotations, loadError, save, edit, retrySave, reload };
 }

@@ -60,7 +60,8 @@ export function SidePanel({ tab, onTab, review, findings, annotations, selection
         <TabButton tab="links" current={tab} onTab={onTab} label="关联报告" />
       </nav>
       <div className="tab-body">
-        {tab === 'findings' && (
+        {tab === 'findings' && review.summary.status === 'pending' && <div className="findings"><div className="empty-note" data-testid="review-pending">正在检查此报告，请稍候…</div></div>}
+        {tab === 'findings' && review.summary.status !== 'pending' && (
           <FindingsList
             findings={findings}
             decisions={annotations.findings}
