@@ -29,6 +29,26 @@ const MIN_CELLS_RIGHT = 190;
 const work = mkdtempSync(join(tmpdir(), 'nianbao-ocr-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+interface OcrChildResult {
+  report: Report;
+  cells: Record<string, CellReading>;
+  findings: Finding[];
+  pages: number[];
+  seconds: number;
+}
+
+/** A PDF read with OCR and checked in a child process (helpers/ocr-child.ts), with more modules imported first. */
+function readByOcrChild(file: string, { imports = [], env = {} }: { imports?: string[]; env?: Record<string, string> } = {}): OcrChildResult {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', ...imports.flatMap((module) => ['--import', module]), join(ROOT, 'test/read/helpers/ocr-child.ts'), file], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  return JSON.parse(output.trim().split('\n').pop()!) as OcrChildResult;
+}
+
 describe('scanned PDF, default read', () => {
   it('stays as it was: no values, NO-TEXT-LAYER alone', async () => {
     const content = await readPdfFile(new Uint8Array(readFileSync(SCAN)));
@@ -43,14 +63,7 @@ describe('scanned PDF, default read', () => {
 describe('scanned PDF read by OCR (offline, under the network guard)', () => {
   it('reads the tables, marks every value ocr, and makes no network call', () => {
     const log = join(work, 'guard.jsonl');
-    const output = execFileSync(process.execPath, ['--import', 'tsx', '--import', GUARD_MODULE, join(ROOT, 'test/read/helpers/ocr-child.ts'), SCAN], {
-      cwd: ROOT,
-      env: { ...process.env, [GUARD_LOG_ENV]: log, [GUARD_SELFTEST_ENV]: '1' },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 120_000,
-    });
-    const result = JSON.parse(output.trim().split('\n').pop()!) as { report: Report; cells: Record<string, CellReading>; findings: Finding[]; pages: number[]; seconds: number };
+    const result = readByOcrChild(SCAN, { imports: [GUARD_MODULE], env: { [GUARD_LOG_ENV]: log, [GUARD_SELFTEST_ENV]: '1' } });
 
     const score = scoreCells(result.report, TRUTH.report);
     console.log(`d09_scan OCR: ${score.right}/${score.total} cells right in ${result.seconds.toFixed(1)} s; wrong: ${score.wrong.join(', ')}`);
@@ -96,13 +109,7 @@ describe('tables pasted as pictures', () => {
   });
 
   it('are read by OCR when asked for, every value marked ocr', () => {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/read/helpers/ocr-child.ts'), PICTURES], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 120_000,
-    });
-    const result = JSON.parse(output.trim().split('\n').pop()!) as { report: Report; cells: Record<string, CellReading>; findings: Finding[]; pages: number[]; seconds: number };
+    const result = readByOcrChild(PICTURES);
     const score = scoreCells(result.report, PICTURES_TRUTH.report);
     console.log(`d08_pictures OCR: ${score.right}/${score.total} cells right in ${result.seconds.toFixed(1)} s; wrong: ${score.wrong.join(', ')}`);
     // Measured: 199 of 200 (a lone “1” in a narrow, tall cell read as nothing).
