@@ -237,8 +237,8 @@ export class Session {
 
   /**
    * Reads the document again with its pages without a text layer, and its tables pasted as pictures, read by
-   * OCR, on a worker (its own, longer
-   * time limit), in the background; the document's values then carry the OCR mark. Only PDFs.
+   * OCR, on a worker (its own, longer time limit), in the background; the document's values then carry the OCR
+   * mark. Only PDFs.
    */
   startOcr(id: string): OcrProgressView {
     const document = this.require(id);

@@ -1,6 +1,7 @@
 /**
  * The PDF reader's hook for pages without a text layer: the page's picture, among the images its drawing paints,
- * read by OCR (read-scanned-page.ts); and for a table pasted as a picture into a page that has text. Pure: pdf.js objects come in through the reader's ScannedPdfPage.
+ * read by OCR (read-scanned-page.ts); and for a table pasted as a picture into a page that has text. Pure:
+ * pdf.js objects come in through the reader's ScannedPdfPage.
  */
 import type { Box, TextPiece } from '../pdf/geometry';
 import { pageScan, type PaintedImage } from '../pdf/page-content';
@@ -17,9 +18,7 @@ export interface ScannedPdfPage {
   images: PaintedImage[];
   /** A painted image's decoded pixels (pdf.js's `{ width, height, kind, data }`). */
   image(objId: string): Promise<unknown>;
-  /**
-   * On a page that has text: the picture of a table pasted into it, to be read instead of the page's scan.
-   */
+  /** On a page that has text: the picture of a table pasted into it, to be read instead of the page's scan. */
   picture?: PaintedImage;
 }
 
