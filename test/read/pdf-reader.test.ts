@@ -252,7 +252,8 @@ describe('tables continued across pages', () => {
     const pages = Array.from({ length: 300 }, (_, i) => page(i + 1));
     const started = performance.now();
     const stitched = stitchTables(pages).flat();
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Measured about 0.3 s on a loaded machine; placing every cell again at every page took 14 s.
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(stitched).toHaveLength(1);
     const table = stitched[0].block as unknown as { rowCount: number; colCount: number; cells: { row: number; col: number; text: string; page: number }[] };
     expect([table.rowCount, table.colCount, table.cells.length]).toEqual([9000, 8, 72_000]);

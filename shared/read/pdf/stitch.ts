@@ -23,6 +23,8 @@ interface Part {
   only?: PdfTable;
   /** Its cells have been placed in the columns of `xs` (reindex). */
   placed?: boolean;
+  /** The signatures of its first rows, as far as they were asked for (a continuation may repeat them). */
+  head?: string[];
 }
 
 const EDGE_TOLERANCE = 4;
@@ -92,13 +94,16 @@ function joinBelowHeader(part: Part, header: PdfTable, table: PdfTable): void {
   part.unruled = table.unruled;
   part.only = undefined;
   part.placed = false;
+  part.head = undefined;
 }
 
 function join(part: Part, next: PdfTable): void {
   part.only = undefined;
-  const repeated = repeatedHeaderRows(part.table, next);
+  const repeated = repeatedHeaderRows(part, next);
   const offset = part.table.rowCount - repeated;
   const carried = repeated === 0 ? carryOver(part.table, next) : { cells: new Set<PdfCell>(), rows: 0 };
+  // A carried cell's text changed: it may be one of the first rows.
+  if (carried.cells.size > 0) part.head = undefined;
   const moved = next.cells
     .filter((cell) => cell.row >= repeated && !carried.cells.has(cell))
     .map((cell) => ({ ...cell, row: cell.row + offset - carried.rows, page: next.page }));
@@ -129,6 +134,7 @@ const VALUE = /^[\d.,\s]+$/;
  * nothing is joined: they are two rows whose lines the producer left out.
  */
 function carryOver(table: StitchedTable, next: PdfTable): { cells: Set<PdfCell>; rows: number } {
+  if (!next.cells.some((cell) => cell.row === 0 && cell.openTop)) return { cells: new Set(), rows: 0 };
   const lastRow = table.rowCount - 1;
   const open = table.cells.filter((cell) => cell.openBottom && cell.row + cell.rowSpan - 1 === lastRow);
   const pairs: [StitchedTable['cells'][number], PdfCell][] = [];
@@ -177,9 +183,11 @@ function intoColumns<T extends { col: number; colSpan: number; box: Box }>(cell:
 }
 
 /** How many of the continuation's first rows repeat the first rows of the table (a repeated header). */
-function repeatedHeaderRows(table: StitchedTable, next: PdfTable): number {
+function repeatedHeaderRows(part: Part, next: PdfTable): number {
+  const head = (part.head ??= []);
+  const headRow = (row: number) => (head[row] ??= rowSignature(part.table.cells, row));
   let k = 0;
-  while (k < next.ys.length - 1 && k < table.rowCount && rowSignature(next.cells, k) !== '' && rowSignature(next.cells, k) === rowSignature(table.cells, k)) k++;
+  while (k < next.ys.length - 1 && k < part.table.rowCount && rowSignature(next.cells, k) !== '' && rowSignature(next.cells, k) === headRow(k)) k++;
   return k;
 }
 
