@@ -212,7 +212,7 @@ async function readReadablePage(doc: PdfDocument, n: number, OPS: OpsCodes & Rec
     const pageText = compactPageText(pieces);
     scope.reportBegun ||= pageText.includes('政府信息公开');
     const numbersCount = n <= HEAD_PAGES || scope.reportBegun;
-    const holdsTable = mayHoldTable(pieces, { numbersCount });
+    const holdsTable = mayHoldTable(pieces, { numbersCount, pageText });
     const toScan = pieces.length === 0 && ocrPage !== undefined;
     const namesTableSection = TABLE_SECTION_HEADING.test(pageText);
     const mayHoldPicture = pieces.length > 0 && (namesTableSection || scope.tableHeadingBefore);
@@ -323,17 +323,17 @@ const TABLE_WORDS = /第二十条|信息内容|申请人情况|自然人|法人�
 /**
  * Only pages that may hold a statistics table have their drawing read for rulings (the costly part of
  * reading a page): those naming a table's words, or, where `numbersCount`, holding many bare numbers (a
- * table's continuation may hold nothing else). The words are looked for in the page's text as a whole, since
- * some producers give one text item per character.
+ * table's continuation may hold nothing else). The words are looked for in the page's text as a whole
+ * (`pageText`, compact, where the caller has it), since some producers give one text item per character.
  */
-export function mayHoldTable(pieces: { text: string }[], { numbersCount = true }: { numbersCount?: boolean } = {}): boolean {
+export function mayHoldTable(pieces: { text: string }[], { numbersCount = true, pageText }: { numbersCount?: boolean; pageText?: string } = {}): boolean {
   let numbers = 0;
   if (numbersCount) {
     for (const piece of pieces) {
       if (/^\s*\d{1,7}(?:\.\d+)?\s*$/.test(piece.text.normalize('NFKC')) && ++numbers >= 8) return true;
     }
   }
-  return TABLE_WORDS.test(compactPageText(pieces));
+  return TABLE_WORDS.test(pageText ?? compactPageText(pieces));
 }
 
 function compactPageText(pieces: { text: string }[]): string {

@@ -189,6 +189,18 @@ function coverage(intervals: [number, number][], from: number, to: number): numb
   return covered / Math.max(to - from, 1e-6);
 }
 
+/** The row edge at `y` is ruled between x0 and x1: lines along it cover at least COVERAGE of that stretch. */
+function isRuledAcross(h: HLine[], y: number, x0: number, x1: number): boolean {
+  const lines = h.filter((line) => Math.abs(line.y - y) <= GAP).map((line): [number, number] => [line.x0, line.x1]);
+  return coverage(lines, x0, x1) >= COVERAGE;
+}
+
+/** The column edge at `x` is ruled between y0 and y1 (as isRuledAcross). */
+function isRuledDown(v: VLine[], x: number, y0: number, y1: number): boolean {
+  const lines = v.filter((line) => Math.abs(line.x - x) <= GAP).map((line): [number, number] => [line.y0, line.y1]);
+  return coverage(lines, y0, y1) >= COVERAGE;
+}
+
 function mergeSlots(xs: number[], ys: number[], h: HLine[], v: VLine[]): Slots {
   const rows = ys.length - 1;
   const cols = xs.length - 1;
@@ -197,14 +209,8 @@ function mergeSlots(xs: number[], ys: number[], h: HLine[], v: VLine[]): Slots {
   const join = (a: number, b: number) => (parent[find(a)] = find(b));
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols) {
-        const lines = v.filter((line) => Math.abs(line.x - xs[c + 1]) <= GAP).map((line): [number, number] => [line.y0, line.y1]);
-        if (coverage(lines, ys[r + 1], ys[r]) < COVERAGE) join(r * cols + c, r * cols + c + 1);
-      }
-      if (r + 1 < rows) {
-        const lines = h.filter((line) => Math.abs(line.y - ys[r + 1]) <= GAP).map((line): [number, number] => [line.x0, line.x1]);
-        if (coverage(lines, xs[c], xs[c + 1]) < COVERAGE) join(r * cols + c, (r + 1) * cols + c);
-      }
+      if (c + 1 < cols && !isRuledDown(v, xs[c + 1], ys[r + 1], ys[r])) join(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !isRuledAcross(h, ys[r + 1], xs[c], xs[c + 1])) join(r * cols + c, (r + 1) * cols + c);
     }
   }
   const byRoot = new Map<number, SlotBox>();
@@ -287,10 +293,7 @@ function fillCells(table: BuiltTable, pieces: TextPiece[], used: Set<TextPiece>)
  * cut.
  */
 function openEdges(table: BuiltTable): (k: number, slot: SlotBox) => boolean {
-  const covered = (k: number, c0: number, c1: number) => {
-    const lines = table.h.filter((line) => Math.abs(line.y - table.ys[k]) <= GAP).map((line): [number, number] => [line.x0, line.x1]);
-    return coverage(lines, table.xs[c0], table.xs[c1 + 1]) >= COVERAGE;
-  };
+  const covered = (k: number, c0: number, c1: number) => isRuledAcross(table.h, table.ys[k], table.xs[c0], table.xs[c1 + 1]);
   const { cellOf } = table.slots;
   // An edge between rows is ruled where lines run between the cells it parts (not across a merged cell).
   const inner = table.ys.slice(1, -1).map((_, i) => {
