@@ -117,6 +117,13 @@ describe('OCR of a scanned report (browser transport)', () => {
     await screenshot(page, 'ocr-pictures-read');
     expect(pageErrors).toEqual([]);
     await page.close();
+
+    const large = await openPage(browser, VIEWPORTS.large);
+    await openReview(large.page, 'd08_pictures.pdf');
+    await large.page.getByTestId('ocr-banner').waitFor();
+    await large.page.waitForSelector('[data-original-ready="true"]');
+    await screenshot(large.page, 'ocr-pictures-read');
+    await large.page.close();
   });
 
   it('left 127.0.0.1 not once, OCR workers included', () => {
